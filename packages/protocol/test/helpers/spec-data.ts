@@ -3,22 +3,20 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The specification data shared with the project (`shared/spec` beside the repository, or
- * `MCPKIT_SPEC_DIR`). Missing data fails the test run loudly: a cross-check that silently checks
- * nothing would be worse than none.
+ * The specification data: `test/fixtures/spec` (a copy of the project's shared spec data), or
+ * `MCPKIT_SPEC_DIR`. Missing data fails the run loudly: a cross-check that silently checks nothing
+ * would be worse than none.
  */
 export function specDir(): string {
-  const fromEnv = process.env.MCPKIT_SPEC_DIR;
-  if (fromEnv) return fromEnv;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'shared', 'spec');
-    if (existsSync(join(candidate, '2026-07-28', 'schema.json'))) return candidate;
-    dir = resolve(dir, '..');
+  const dir =
+    process.env.MCPKIT_SPEC_DIR ??
+    resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/spec');
+  if (!existsSync(join(dir, '2026-07-28', 'schema.json'))) {
+    throw new Error(
+      `No specification data in ${dir} (expected <revision>/schema.json); set MCPKIT_SPEC_DIR to it.`,
+    );
   }
-  throw new Error(
-    'Cannot find the specification data (shared/spec with <revision>/schema.json) in any parent folder; set MCPKIT_SPEC_DIR to it.',
-  );
+  return dir;
 }
 
 export type JsonSchema = Record<string, unknown>;
