@@ -10,7 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { measure, report } from './harness';
+import { type Measurement, measure, report } from './harness';
 
 async function ours() {
   const [clientSide, serverSide] = createInMemoryTransportPair();
@@ -37,7 +37,7 @@ async function official() {
 }
 
 async function main() {
-  const rows = [];
+  const rows: Measurement[] = [];
   for (const [name, make] of [
     ['mcpkit @mcpkit/jsonrpc', ours],
     ['official @modelcontextprotocol/sdk 1.x', official],

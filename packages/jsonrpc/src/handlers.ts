@@ -5,6 +5,8 @@
  */
 import { ErrorCode, McpError } from '@mcpkit/protocol';
 import type { RequestContext } from './request-context';
+import type { JsonRpcSession } from './session';
+import type { AuthInfo, RequestInfo } from './transport';
 
 /**
  * Anything with zod's `safeParse` shape: validates params before a handler runs. zod schemas fit;
@@ -34,9 +36,11 @@ export type NotificationHandler<P = unknown> = (
 /** What a notification handler learns about the message beyond its params. */
 export interface NotificationContext {
   readonly method: string;
-  readonly authInfo?: import('./transport').AuthInfo;
-  readonly requestInfo?: import('./transport').RequestInfo;
+  readonly authInfo?: AuthInfo;
+  readonly requestInfo?: RequestInfo;
   readonly sessionId?: string;
+  /** The session (connection) it arrived on. */
+  readonly session: JsonRpcSession;
 }
 
 /** A registered request handler with the validator for its params. */

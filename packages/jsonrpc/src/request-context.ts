@@ -3,7 +3,7 @@
  * aborts on cancellation or disconnect, and ways to talk back to the peer about this request.
  */
 import type { ProgressToken, RequestId } from '@mcpkit/protocol';
-import type { RequestOptions } from './session';
+import type { JsonRpcSession, RequestOptions } from './session';
 import type { AuthInfo, RequestInfo } from './transport';
 
 /** The context of one incoming request. Everything it offers is built on first use. */
@@ -25,6 +25,8 @@ export interface RequestContext {
   readonly requestInfo: RequestInfo | undefined;
   /** The transport's session id, if it has sessions. */
   readonly sessionId: string | undefined;
+  /** The session (connection) the request arrived on. */
+  readonly session: JsonRpcSession;
   /** The progress token the caller asked progress under, if any. */
   readonly progressToken: ProgressToken | undefined;
   /**

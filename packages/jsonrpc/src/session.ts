@@ -52,7 +52,7 @@ export interface Progress {
 export interface RequestOptions {
   /** Aborts the request: the peer is sent `notifications/cancelled` and the promise rejects. */
   signal?: AbortSignal;
-  /** How long to wait for the answer. Default {@link DEFAULT_REQUEST_TIMEOUT_MS}. */
+  /** How long to wait for the answer. Default {@link DEFAULT_REQUEST_TIMEOUT_MS}; `Infinity` waits forever. */
   timeoutMs?: number;
   /**
    * Whether a progress notification restarts the timeout. Default `true`: a request that keeps
@@ -131,6 +131,11 @@ export class JsonRpcSession {
   onclose?: (info?: TransportCloseInfo) => void;
   /** Called for problems that do not end the session: a handler failure, an unknown response id. */
   onerror?: (error: Error) => void;
+  /**
+   * Called with an error response that names no request (the peer could not read one of ours,
+   * e.g. a parse error). A caller waiting on a probe can treat it as the answer.
+   */
+  onuncorrelatederror?: (error: McpError) => void;
 
   readonly handlers: HandlerRegistry;
   protected readonly logger: Logger;
@@ -146,6 +151,9 @@ export class JsonRpcSession {
   private readonly inflight = new Map<RequestId, IncomingRequest>();
   private closed = false;
   private closeInfo: TransportCloseInfo | undefined;
+  /** Answers handed to the transport whose write has not settled yet. */
+  private readonly sending = new Set<Promise<unknown>>();
+  private readonly idleWaiters: Array<() => void> = [];
 
   constructor(options: SessionOptions = {}) {
     this.handlers = options.handlers ?? new HandlerRegistry();
@@ -173,6 +181,14 @@ export class JsonRpcSession {
     return this.pending.size;
   }
 
+  /**
+   * The id the next `request()` call will use. Read it right before calling `request()` (both are
+   * synchronous) to correlate notifications that name the request, such as a listen stream's.
+   */
+  get nextRequestId(): number {
+    return this.nextId;
+  }
+
   /** Incoming requests whose handlers are still running. */
   get inflightRequestCount(): number {
     return this.inflight.size;
@@ -191,6 +207,10 @@ export class JsonRpcSession {
     transport.onmessage = (message, extra) => this.receive(message, extra);
     transport.onerror = (error) => this.reportError(error);
     transport.onclose = (info) => this.handleClose(info);
+    // The peer is done sending: answer what it already asked, then close.
+    transport.oninputended = () => {
+      void this.drain(this.defaultTimeoutMs).then(() => this.close());
+    };
     await transport.start();
   }
 
@@ -273,7 +293,9 @@ export class JsonRpcSession {
         progressed: false,
       };
       this.pending.set(id, entry);
-      entry.timer = setTimeout(this.onTimeout, entry.timeoutMs, id);
+      // Infinity (a listen stream, say) means no timer at all: setTimeout would fire at once
+      if (Number.isFinite(entry.timeoutMs))
+        entry.timer = setTimeout(this.onTimeout, entry.timeoutMs, id);
       if (signal) {
         entry.abortListener = () => this.cancelPending(id, signal.reason);
         signal.addEventListener('abort', entry.abortListener, { once: true });
@@ -408,13 +430,24 @@ export class JsonRpcSession {
       else this.receiveRequest(m.id as RequestId, m.method, m.params, extra);
       return;
     }
-    if (m.id !== undefined && ('result' in m || 'error' in m)) {
+    // JSON-RPC answers an unreadable request with `id: null`: that names no request of ours
+    if (m.id !== undefined && m.id !== null && ('result' in m || 'error' in m)) {
       this.receiveResponse(m);
       return;
     }
     if ('error' in m) {
       // an error without an id answers something we sent that the peer could not read
-      const error = m.error as { code?: number; message?: string } | undefined;
+      const error = m.error as { code?: number; message?: string; data?: unknown } | undefined;
+      if (this.onuncorrelatederror) {
+        this.onuncorrelatederror(
+          McpError.fromWire(
+            typeof error?.code === 'number' ? error.code : ErrorCode.InternalError,
+            String(error?.message ?? 'error without a message'),
+            error?.data,
+          ),
+        );
+        return;
+      }
       this.reportError(
         new SdkError(
           'PROTOCOL_VIOLATION',
@@ -506,6 +539,7 @@ export class JsonRpcSession {
       authInfo: extra?.authInfo,
       requestInfo: extra?.requestInfo,
       sessionId: this.transportRef?.sessionId,
+      session: this,
     };
     try {
       const out = entry.handler(value, context);
@@ -528,6 +562,7 @@ export class JsonRpcSession {
     if (!request) return;
     this.inflight.delete(requestId);
     request.cancel(reason);
+    this.checkIdle();
   }
 
   private receiveProgress(p: Record<string, unknown> | undefined): void {
@@ -542,8 +577,8 @@ export class JsonRpcSession {
         return;
       }
       if (entry.timer !== undefined) clearTimeout(entry.timer);
-      const remaining = entry.maxTotalTimeoutMs - elapsed;
-      entry.timer = setTimeout(this.onTimeout, Math.min(entry.timeoutMs, remaining), entry.id);
+      const next = Math.min(entry.timeoutMs, entry.maxTotalTimeoutMs - elapsed);
+      entry.timer = Number.isFinite(next) ? setTimeout(this.onTimeout, next, entry.id) : undefined;
     }
     if (entry.onprogress) {
       const update: Progress = { progress: p.progress as number };
@@ -621,7 +656,10 @@ export class JsonRpcSession {
     if (this.inflight.get(request.requestId) === request) this.inflight.delete(request.requestId);
     request.release();
     // The spec asks receivers of a cancellation not to answer; a closed session cannot.
-    if (request.cancelled || this.closed) return;
+    if (request.cancelled || this.closed) {
+      this.checkIdle();
+      return;
+    }
     if (error !== undefined) {
       this.respondError(request.requestId, this.toWireError(request.method, error));
       return;
@@ -657,20 +695,51 @@ export class JsonRpcSession {
   private sendQuietly(message: JSONRPCMessage, relatedRequestId: RequestId): void {
     const transport = this.transportRef;
     if (!transport || this.closed) return;
-    transport.send(message, { relatedRequestId }).then(undefined, (error: unknown) => {
-      if (this.closed)
+    const sent = transport.send(message, { relatedRequestId }).then(undefined, (error: unknown) => {
+      if (this.closed) {
         this.logger.debug(
           `dropped the answer to ${preview(relatedRequestId)}: the connection closed`,
         );
-      else
-        this.reportError(
-          new SdkError(
-            'TRANSPORT_ERROR',
-            `Could not send the answer to request ${preview(relatedRequestId)} over ${this.describe()}: ${messageOf(error)}`,
-            { cause: error },
-          ),
-        );
+        return;
+      }
+      this.reportError(
+        new SdkError(
+          'TRANSPORT_ERROR',
+          `Could not send the answer to request ${preview(relatedRequestId)} over ${this.describe()}: ${messageOf(error)}`,
+          { cause: error },
+        ),
+      );
     });
+    this.sending.add(sent);
+    void sent.then(() => {
+      this.sending.delete(sent);
+      this.checkIdle();
+    });
+  }
+
+  /**
+   * Resolves once no incoming request is being handled and every answer has been written, or
+   * after `timeoutMs`: for graceful shutdown, before `close()`.
+   */
+  drain(timeoutMs = 1000): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.idleWaiters.push(done);
+    });
+  }
+
+  private isIdle(): boolean {
+    return this.closed || (this.inflight.size === 0 && this.sending.size === 0);
+  }
+
+  private checkIdle(): void {
+    if (this.idleWaiters.length === 0 || !this.isIdle()) return;
+    for (const done of this.idleWaiters.splice(0)) done();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -696,6 +765,8 @@ export class JsonRpcSession {
       request.cancel(`the connection closed${why}`);
     }
     this.inflight.clear();
+    this.checkIdle();
+    this.didClose(info);
     this.onclose?.(info);
   }
 
@@ -733,6 +804,9 @@ export class JsonRpcSession {
     return this.name === 'client' ? 'server' : this.name === 'server' ? 'client' : 'peer';
   }
 
+  /** Subclasses release their own state here; runs once, before `onclose`. */
+  protected didClose(_info: TransportCloseInfo | undefined): void {}
+
   protected reportError(error: Error): void {
     if (this.onerror) this.onerror(error);
     else this.logger.warn(error.message, { error });
@@ -760,7 +834,7 @@ class IncomingRequest implements RequestContext {
   private cancelReason: unknown;
 
   constructor(
-    private readonly session: JsonRpcSession,
+    readonly session: JsonRpcSession,
     readonly requestId: RequestId,
     readonly method: string,
     readonly params: Record<string, unknown> | undefined,

@@ -77,6 +77,11 @@ export interface Transport {
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
   onerror?: (error: Error) => void;
   onclose?: (info?: TransportCloseInfo) => void;
+  /**
+   * The peer will send nothing more but may still read (stdin reached EOF): finish what is in
+   * flight, then `close()`. A transport without this callback set closes at once.
+   */
+  oninputended?: () => void;
 
   /** The session id, for transports that have sessions (Streamable HTTP, stateful). */
   readonly sessionId?: string | undefined;

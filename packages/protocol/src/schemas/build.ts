@@ -328,20 +328,25 @@ export function buildSchemas(t: RevisionTraits) {
   });
   // Up to 2025-11-25 the spec pins `properties` to a map of object schemas; 2026-07-28 allows any
   // JSON Schema 2020-12 keyword beside `type: "object"`.
-  const schemaProperties = t.stateless
-    ? {}
-    : {
-        properties: z.record(z.string(), AnyObject).optional(),
-        required: z.array(z.string()).optional(),
-      };
+  const legacySchemaShape = {
+    properties: z.record(z.string(), AnyObject).optional(),
+    required: z.array(z.string()).optional(),
+  };
+  // Typed as the older shape in every build, so the neutral type offers `properties`/`required`.
+  const schemaProperties = (t.stateless ? {} : legacySchemaShape) as typeof legacySchemaShape;
   const ToolInputSchema = open({
     $schema: z.string().optional(),
     type: z.literal('object'),
     ...schemaProperties,
   });
-  const ToolOutputSchema = t.stateless
-    ? open({ $schema: z.string().optional() })
-    : open({ $schema: z.string().optional(), type: z.literal('object'), ...schemaProperties });
+  const legacyOutputSchema = open({
+    $schema: z.string().optional(),
+    type: z.literal('object'),
+    ...schemaProperties,
+  });
+  const ToolOutputSchema = (
+    t.stateless ? open({ $schema: z.string().optional() }) : legacyOutputSchema
+  ) as typeof legacyOutputSchema;
   const Tool = open({
     name: z.string(),
     title: z.string().optional(),
@@ -533,7 +538,7 @@ export function buildSchemas(t: RevisionTraits) {
     _meta: MetaObject.optional(),
   });
   // In 2026-07-28 these params travel inside an input request, which has no `_meta` of its own.
-  const serverRequestParamsBase = t.stateless ? open({}) : RequestParams;
+  const serverRequestParamsBase = (t.stateless ? open({}) : RequestParams) as typeof RequestParams;
   const CreateMessageRequestParams = serverRequestParamsBase.extend({
     messages: z.array(SamplingMessage),
     modelPreferences: ModelPreferences.optional(),
@@ -686,7 +691,9 @@ export function buildSchemas(t: RevisionTraits) {
   // Roots
   const Root = open({ uri: z.string(), name: z.string().optional(), _meta: MetaObject.optional() });
   const ListRootsResult = open({ ...clientResultFields, roots: z.array(Root) });
-  const listRootsParams = t.stateless ? open({ _meta: MetaObject.optional() }) : RequestParams;
+  const listRootsParams = (
+    t.stateless ? open({ _meta: MetaObject.optional() }) : RequestParams
+  ) as typeof RequestParams;
 
   // ---------------------------------------------------------------------------------------------
   // Lifecycle (stateful era) and discovery (stateless era)
