@@ -62,6 +62,7 @@ import {
   judgeProbe,
 } from './discovery';
 import { answerInputRequest, type InputHandlers } from './input-handlers';
+import { CACHEABLE_METHODS, cacheKey, ResultCache } from './result-cache';
 import { Subscription } from './subscription';
 import { ToolCatalog } from './tool-catalog';
 
@@ -98,6 +99,11 @@ export interface ClientOptions extends InputHandlers {
   timeoutMs?: number;
   /** Receives diagnostics (tools left out, late answers). Silent by default. */
   logger?: Logger;
+  /**
+   * Reuse cacheable results (stateless era) for as long as their `ttlMs` allows: `true` for a
+   * cache of this client's own, or a `ResultCache` shared between clients of one server.
+   */
+  cache?: boolean | ResultCache;
 }
 
 /** Per-call options. */
@@ -141,6 +147,7 @@ export class Client {
   private serverInstructions: string | undefined;
   private logLevel: LoggingLevel | undefined;
   private readonly subscriptions = new Map<number, Subscription>();
+  private readonly cache: ResultCache | undefined;
 
   constructor(info: Implementation, options: ClientOptions = {}) {
     this.info = info;
@@ -148,6 +155,7 @@ export class Client {
     this.logger = options.logger ?? silentLogger;
     this.supportedVersions = options.supportedVersions ?? SUPPORTED_PROTOCOL_VERSIONS;
     this.catalog = new ToolCatalog(this.logger);
+    this.cache = options.cache === true ? new ResultCache() : options.cache || undefined;
     const declared: ClientCapabilities = structuredClone(options.capabilities ?? {});
     if (options.sampling && !declared.sampling) declared.sampling = {};
     if (options.elicitation && !declared.elicitation) declared.elicitation = { form: {} };
@@ -428,6 +436,7 @@ export class Client {
 
   private onServerNotification(method: string, params: Record<string, unknown> | undefined): void {
     if (method === 'notifications/tools/list_changed') this.catalog.clear();
+    this.evictFor(method, params);
     const subscriptionId = (params?._meta as Record<string, unknown> | undefined)?.[
       MetaKey.SubscriptionId
     ];
@@ -442,6 +451,20 @@ export class Client {
     }
     if (method === 'notifications/cancelled') return;
     this.options.onNotification?.(method, params);
+  }
+
+  /** Drops cached results a change notification made stale. */
+  private evictFor(method: string, params: Record<string, unknown> | undefined): void {
+    const cache = this.cache;
+    if (!cache) return;
+    if (method === 'notifications/tools/list_changed') cache.evict('tools/list');
+    else if (method === 'notifications/prompts/list_changed') cache.evict('prompts/list');
+    else if (method === 'notifications/resources/list_changed') {
+      cache.evict('resources/list');
+      cache.evict('resources/templates/list');
+    } else if (method === 'notifications/resources/updated' && typeof params?.uri === 'string') {
+      cache.evict('resources/read', params.uri);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -518,6 +541,15 @@ export class Client {
     if (this.eraValue === 'stateless') {
       const meta = (params?._meta as Record<string, unknown> | undefined) ?? {};
       body = { ...params, _meta: { ...meta, ...this.statelessMeta(this.version as string) } };
+      const cache = this.cache;
+      if (cache && CACHEABLE_METHODS.has(method)) {
+        const key = cacheKey(method, params);
+        const hit = cache.get(key, this);
+        if (hit !== undefined) return hit;
+        const result = await session.request(method, body, options);
+        cache.set(key, result, this);
+        return result;
+      }
     }
     return session.request(method, body, options);
   }

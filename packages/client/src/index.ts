@@ -16,7 +16,11 @@ export type {
 } from './input-handlers';
 // Answering the server's questions
 export { withDefaults } from './input-handlers';
+export type { ResultCacheOptions } from './result-cache';
+// Caching of stateless results
+export { ResultCache } from './result-cache';
 export type { SubscriptionNotification } from './subscription';
+
 // Listen streams (stateless era)
 export { Subscription } from './subscription';
 export type { HeaderParam } from './tool-catalog';

@@ -319,3 +319,29 @@ describe('cancellation and timeouts through the client', () => {
     );
   });
 });
+
+describe('the result cache (stateless era)', () => {
+  it('reuses results while their ttlMs holds, and drops them on a list change', async () => {
+    let listed = 0;
+    const server = new Server(
+      { name: 'cached', version: '1' },
+      {
+        capabilities: { tools: { listChanged: true } },
+        cache: { ttlMs: 60_000, cacheScope: 'private' },
+      },
+    );
+    server.setRequestHandler('tools/list', () => {
+      listed++;
+      return { tools: [] };
+    });
+    const client = await connect(server, '2026-07-28', { cache: true });
+    await client.listTools();
+    await client.listTools();
+    expect(listed).toBe(1);
+    const subscription = await client.listen({ toolsListChanged: true });
+    server.sendToolListChanged();
+    for await (const _ of subscription) break;
+    await client.listTools();
+    expect(listed).toBe(2);
+  });
+});

@@ -1,0 +1,3 @@
+import { mcpkitProject } from '../../vitest.shared.ts';
+
+export default mcpkitProject('readmes', { testTimeout: 60_000 });
