@@ -11,6 +11,7 @@ import {
   type RequestOptions,
   silentLogger,
   type Transport,
+  type TransportSendOptions,
 } from '@mcpkit/jsonrpc';
 import {
   type CallToolRequestParams,
@@ -53,6 +54,7 @@ import {
   type SubscriptionFilter,
   type Tool,
   truncate,
+  UnsupportedProtocolVersionError,
 } from '@mcpkit/protocol';
 import { z } from 'zod';
 import {
@@ -108,6 +110,8 @@ export interface ClientOptions extends InputHandlers {
 
 /** Per-call options. */
 export interface CallOptions {
+  /** Passed to the transport with the request (HTTP transports read `headerParams`). */
+  transportOptions?: TransportSendOptions;
   signal?: AbortSignal;
   timeoutMs?: number;
   resetTimeoutOnProgress?: boolean;
@@ -148,6 +152,8 @@ export class Client {
   private logLevel: LoggingLevel | undefined;
   private readonly subscriptions = new Map<number, Subscription>();
   private readonly cache: ResultCache | undefined;
+  /** Resource subscriptions of the stateful session, renewed if the session is recovered. */
+  private readonly resourceSubscriptions = new Set<string>();
 
   constructor(info: Implementation, options: ClientOptions = {}) {
     this.info = info;
@@ -189,7 +195,8 @@ export class Client {
       }
       await this.open(transport);
       if (eraOf(pinned) === 'stateless') {
-        this.useStateless(pinned, await this.discover(options.signal, pinned));
+        const discovered = await this.discover(options.signal, pinned);
+        this.useStateless(discovered.version, discovered.result);
       } else {
         await this.initialize(pinned, options.signal);
       }
@@ -314,6 +321,15 @@ export class Client {
     clearTimeout(timer);
     if (outcome) {
       session.onuncorrelatederror = undefined;
+      const corrected = 'error' in outcome ? this.correctiveVersion(outcome.error) : undefined;
+      if (corrected !== undefined) {
+        // -32022 naming a version we speak is an answer from a modern server: ask once more
+        const again = await this.discover(signal, corrected).then(
+          ({ result }) => ({ result }),
+          (error: unknown) => ({ error }),
+        );
+        return { verdict: judgeProbe(again, this.supportedVersions) };
+      }
       return { verdict: judgeProbe(outcome, this.supportedVersions) };
     }
     const initializing = this.sendInitialize(undefined, signal);
@@ -336,19 +352,38 @@ export class Client {
     };
   }
 
+  /**
+   * Calls `server/discover` at `version`. A -32022 answer naming versions we share is corrected
+   * once: the request is repeated with the newest of them (the spec's way to settle a version).
+   */
   private async discover(
     signal: AbortSignal | undefined,
     version: string,
-  ): Promise<DiscoverResult> {
-    const result = await (this.session as JsonRpcSession).request(
-      'server/discover',
-      { _meta: this.statelessMeta(version) },
-      {
-        signal,
-        resultSchema: DiscoverResultSchema,
-      },
-    );
-    return result as DiscoverResult;
+  ): Promise<{ result: DiscoverResult; version: string }> {
+    const session = this.session as JsonRpcSession;
+    const ask = (v: string) =>
+      session.request(
+        'server/discover',
+        { _meta: this.statelessMeta(v) },
+        { signal, resultSchema: DiscoverResultSchema },
+      ) as Promise<DiscoverResult>;
+    try {
+      return { result: await ask(version), version };
+    } catch (error) {
+      const corrected = this.correctiveVersion(error);
+      if (corrected === undefined) throw error;
+      return { result: await ask(corrected), version: corrected };
+    }
+  }
+
+  /** The version to retry with after -32022, if the server named one we speak. */
+  private correctiveVersion(error: unknown): string | undefined {
+    if (!(error instanceof UnsupportedProtocolVersionError)) return undefined;
+    const ours = new Set(this.supportedVersions.filter((v) => eraOf(v) === 'stateless'));
+    return error.supported
+      .filter((v) => ours.has(v))
+      .sort()
+      .pop();
   }
 
   private useStateless(version: string, discover: DiscoverResult): void {
@@ -551,7 +586,33 @@ export class Client {
         return result;
       }
     }
-    return session.request(method, body, options);
+    try {
+      return await session.request(method, body, options);
+    } catch (error) {
+      // The server forgot our session (it restarted, or expired it): start a new one, once, and
+      // ask again, instead of failing every later request.
+      if (!SdkError.is(error, 'SESSION_EXPIRED') || this.eraValue !== 'stateful') throw error;
+      await this.recoverSession(options.signal);
+      return session.request(method, body, options);
+    }
+  }
+
+  private recovering: Promise<void> | undefined;
+
+  /** Runs `initialize` again after the server lost the session; concurrent callers share it. */
+  private recoverSession(signal: AbortSignal | undefined): Promise<void> {
+    this.recovering ??= (async () => {
+      this.logger.info('the server no longer knows our session; initializing a new one');
+      try {
+        await this.initialize(this.options.protocolVersion, signal);
+        // subscriptions were per session: renew them on the new one
+        for (const uri of this.resourceSubscriptions)
+          await this.connected('resources/subscribe').request('resources/subscribe', { uri });
+      } finally {
+        this.recovering = undefined;
+      }
+    })();
+    return this.recovering;
   }
 
   /**
@@ -643,6 +704,10 @@ export class Client {
     options: CallOptions = {},
   ): Promise<CallToolResult> {
     const body = params as Record<string, unknown>;
+    // HTTP transports mirror the arguments the tool's schema annotates into Mcp-Param headers
+    const headerParams = this.catalog.headerParams(params.name);
+    if (headerParams.length > 0)
+      options = { ...options, transportOptions: { ...options.transportOptions, headerParams } };
     const result =
       this.eraValue === 'stateless'
         ? await this.requestWithInput<CallToolResult>(
@@ -719,11 +784,13 @@ export class Client {
   async subscribeResource(uri: string, options: CallOptions = {}): Promise<void> {
     this.requireStateful('resources/subscribe', 'listen({ resourceSubscriptions: [uri] })');
     await this.request('resources/subscribe', { uri }, options);
+    this.resourceSubscriptions.add(uri);
   }
 
   async unsubscribeResource(uri: string, options: CallOptions = {}): Promise<void> {
     this.requireStateful('resources/unsubscribe', 'close() on the listen subscription');
     await this.request('resources/unsubscribe', { uri }, options);
+    this.resourceSubscriptions.delete(uri);
   }
 
   async listPrompts(

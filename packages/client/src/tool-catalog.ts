@@ -23,7 +23,8 @@ interface Entry {
 
 // RFC 9110 token characters: what may stand in a header name.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const MIRRORABLE = new Set(['string', 'number', 'integer', 'boolean']);
+// 2026-07-28: only these may carry x-mcp-header (a float's text form is not canonical)
+const MIRRORABLE = new Set(['string', 'integer', 'boolean']);
 
 /** Known tools by name, with their compiled output schemas. */
 export class ToolCatalog {
@@ -144,7 +145,7 @@ export function headerParamsOf(inputSchema: Record<string, unknown>): HeaderPara
       return `property "${property}" has x-mcp-header "${truncate(name, 40)}", which is not a valid header name`;
     const type = (schema as Record<string, unknown>).type;
     if (typeof type !== 'string' || !MIRRORABLE.has(type)) {
-      return `property "${property}" carries x-mcp-header but is not a string, number, integer or boolean`;
+      return `property "${property}" carries x-mcp-header but is not a string, integer or boolean`;
     }
     const folded = name.toLowerCase();
     if (seen.has(folded)) return `x-mcp-header "${name}" is used twice`;

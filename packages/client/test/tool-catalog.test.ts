@@ -22,6 +22,8 @@ describe('x-mcp-header annotations', () => {
     ['empty', { a: { type: 'string', 'x-mcp-header': '' } }],
     ['on an object', { a: { type: 'object', 'x-mcp-header': 'A' } }],
     ['on an array', { a: { type: 'array', 'x-mcp-header': 'A' } }],
+    ['on a number', { a: { type: 'number', 'x-mcp-header': 'A' } }],
+    ['on null', { a: { type: 'null', 'x-mcp-header': 'A' } }],
     ['with a space', { a: { type: 'string', 'x-mcp-header': 'A B' } }],
     ['with a colon', { a: { type: 'string', 'x-mcp-header': 'A:B' } }],
     ['non-ASCII', { a: { type: 'string', 'x-mcp-header': 'Région' } }],

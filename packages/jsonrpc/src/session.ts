@@ -67,6 +67,8 @@ export interface RequestOptions {
   resultSchema?: ParamsValidator;
   /** The incoming request this one is sent on behalf of (routes it onto that request's stream). */
   relatedRequestId?: RequestId;
+  /** Extra options handed to the transport with this request (e.g. `headerParams`). */
+  transportOptions?: TransportSendOptions;
 }
 
 /** Options for one outgoing notification. */
@@ -302,13 +304,16 @@ export class JsonRpcSession {
       }
       const sendOptions: TransportSendOptions | undefined =
         options.relatedRequestId === undefined
-          ? undefined
-          : { relatedRequestId: options.relatedRequestId };
+          ? options.transportOptions
+          : { ...options.transportOptions, relatedRequestId: options.relatedRequestId };
       transport.send(message, sendOptions).then(undefined, (error: unknown) => {
+        // a transport that says precisely what went wrong (SESSION_EXPIRED, UNAUTHORIZED, …)
+        // keeps its code, so callers can act on it; anything else is a transport error
+        const code = SdkError.is(error) ? error.code : 'TRANSPORT_ERROR';
         this.settle(
           id,
           new SdkError(
-            'TRANSPORT_ERROR',
+            code,
             `Could not send "${method}" over ${this.describe()}: ${messageOf(error)}`,
             {
               cause: error,

@@ -50,6 +50,11 @@ export interface TransportSendOptions {
   resumptionToken?: string;
   /** Told the event id of every resumable event that arrives for this request. */
   onresumptiontoken?: (token: string) => void;
+  /**
+   * For `tools/call` over HTTP (2026-07-28): the arguments the tool's schema mirrors into
+   * `Mcp-Param-<name>` headers (`x-mcp-header`). Ignored by transports without headers.
+   */
+  headerParams?: ReadonlyArray<{ property: string; name: string }>;
 }
 
 /** Why a transport closed, when it knows. */

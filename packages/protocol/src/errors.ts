@@ -195,7 +195,9 @@ export type SdkErrorCode =
   | 'PROTOCOL_VIOLATION'
   | 'TRANSPORT_ERROR'
   | 'INVALID_STATE'
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  | 'SESSION_EXPIRED'
+  | 'UNAUTHORIZED';
 
 /**
  * An error raised on this side that never crosses the wire: timeouts, closed connections,

@@ -6,6 +6,7 @@
 
 import {
   HandlerRegistry,
+  type JsonRpcSession,
   type Logger,
   type NotificationHandler,
   type ParamsValidator,
@@ -32,6 +33,7 @@ import {
   type ServerCapabilities,
   SUPPORTED_PROTOCOL_VERSIONS,
   type SubscriptionFilter,
+  type Tool,
   truncate,
   UnsupportedProtocolVersionError,
 } from '@mcpkit/protocol';
@@ -146,6 +148,7 @@ export class Server<L = undefined> {
   private readonly lifespanRunner: LifespanRunner<L>;
   private readonly listeners = new Set<Listener>();
   private closing = false;
+  private toolDefinitions: Promise<Tool[]> | undefined;
   /** `_meta` of every stateless result: who answered. Shared, never mutated. */
   private readonly resultMeta: Readonly<Record<string, unknown>>;
 
@@ -170,6 +173,56 @@ export class Server<L = undefined> {
   /** The capabilities this server declares now. */
   getCapabilities(): ServerCapabilities {
     return this.capabilities;
+  }
+
+  /** The protocol revisions this server serves. */
+  get supportedProtocolVersions(): readonly string[] {
+    return this.supportedVersions;
+  }
+
+  /**
+   * Every tool this server lists (all pages of its `tools/list` handler), for transports that
+   * need a tool's schema before the call runs (HTTP checks `Mcp-Param-*` headers against it).
+   * Cached until the tool list changes or the handlers are replaced.
+   */
+  getToolDefinitions(): Promise<Tool[]> {
+    this.toolDefinitions ??= this.listToolsInternally().catch((error: unknown) => {
+      this.toolDefinitions = undefined;
+      throw error;
+    });
+    return this.toolDefinitions;
+  }
+
+  private async listToolsInternally(): Promise<Tool[]> {
+    const handler = this.handlers.get('tools/list');
+    if (!handler) return [];
+    const session = new ServerSession(this, { handlers: this.registry, logger: this.logger });
+    const caller: CallerInfo = {
+      era: 'stateful',
+      protocolVersion: negotiateStatefulVersion('', { supported: this.supportedVersions }),
+      clientCapabilities: {},
+      clientInfo: undefined,
+      logLevel: undefined,
+    };
+    const tools: Tool[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 1000; page++) {
+      const context = new ServerContext(
+        this,
+        session,
+        internalRequest('tools/list', session),
+        caller,
+        undefined,
+      );
+      const result = (await handler(cursor === undefined ? {} : { cursor }, context)) as {
+        tools?: Tool[];
+        nextCursor?: string;
+      };
+      tools.push(...(result.tools ?? []));
+      cursor = result.nextCursor;
+      if (cursor === undefined) break;
+    }
+    return tools;
   }
 
   /**
@@ -197,6 +250,7 @@ export class Server<L = undefined> {
       );
     }
     assertCanHandle(method, this.capabilities);
+    if (method === 'tools/list') this.toolDefinitions = undefined;
     const isNew = !this.handlers.has(method);
     this.handlers.set(method, handler);
     // subscribe/unsubscribe keep their built-in bookkeeping; the handler runs inside it
@@ -273,6 +327,8 @@ export class Server<L = undefined> {
       handlers: this.registry,
       logger: this.logger,
       timeoutMs: this.requestTimeoutMs,
+      // before params are validated: a removed method is "not found", whatever its params
+      beforeRequest: refuseRemovedMethods,
     });
     this.sessions.add(session);
     return session;
@@ -297,6 +353,7 @@ export class Server<L = undefined> {
 
   /** Tells every client the tool list changed (stateful sessions and stateless listen streams). */
   sendToolListChanged(): void {
+    this.toolDefinitions = undefined;
     this.broadcastListChanged('tools', 'notifications/tools/list_changed', 'toolsListChanged');
   }
 
@@ -733,6 +790,44 @@ const BUILTIN_METHODS = new Set([
   'logging/setLevel',
 ]);
 const SUBSCRIPTION_METHODS = new Set(['resources/subscribe', 'resources/unsubscribe']);
+
+/**
+ * A 2026-07-28 request for a method that revision removed gets -32601 (HTTP 404) before its params
+ * are looked at: the method does not exist there, so its params schema does not either.
+ */
+function refuseRemovedMethods(method: string, params: Record<string, unknown> | undefined): void {
+  if (!REMOVED_IN_STATELESS.has(method)) return;
+  const meta = params?._meta as Record<string, unknown> | undefined;
+  const version = meta?.[MetaKey.ProtocolVersion];
+  if (typeof version === 'string' && eraOf(version) === 'stateless') {
+    throw new McpError(
+      ErrorCode.MethodNotFound,
+      `Method not found: "${method}" does not exist in protocol version ${truncate(version, 40)}.`,
+    );
+  }
+}
+
+/** A request context for calls the server makes to its own handlers (no peer, never aborted). */
+function internalRequest(method: string, session: JsonRpcSession): RequestContext {
+  return {
+    requestId: `internal:${method}`,
+    method,
+    _meta: undefined,
+    signal: new AbortController().signal,
+    authInfo: undefined,
+    requestInfo: undefined,
+    sessionId: undefined,
+    session,
+    progressToken: undefined,
+    sendNotification: () => Promise.resolve(),
+    sendRequest: () =>
+      Promise.reject(
+        new SdkError('INVALID_STATE', `the server's internal ${method} call cannot send requests`),
+      ),
+    reportProgress: () => Promise.resolve(),
+    closeStream: () => {},
+  };
+}
 
 /** Whether HTTP headers claim the stateless era (`MCP-Protocol-Version` of a stateless revision). */
 function statelessHeader(headers: Record<string, string | string[] | undefined>): boolean {

@@ -22,3 +22,54 @@ export const everythingServer = {
 export function officialServer(name: 'official-v1-server.mjs' | 'official-v2-server.mjs') {
   return { command: process.execPath, args: [path.join(here, 'fixtures', name)] };
 }
+
+/**
+ * Starts mcpkit's everything server on Streamable HTTP (a random port) as a child process and
+ * resolves with its endpoint URL once it prints that it is listening.
+ */
+export async function startEverythingHttp(
+  extraArgs: string[] = [],
+): Promise<{ url: URL; stop: () => void }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    everythingServer.command,
+    [...everythingServer.args.slice(0, -1), '--port', '0', ...extraArgs],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  const url = await new Promise<URL>((resolve, reject) => {
+    let text = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      text += chunk;
+      const match = /listening on (\S+)/.exec(text);
+      if (match) resolve(new URL(match[1] as string));
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the everything server exited with code ${code}: ${text}`)),
+    );
+  });
+  return { url, stop: () => child.kill() };
+}
+
+/** Starts one of the official-SDK HTTP fixture servers and resolves with its URL. */
+export async function startOfficialHttp(
+  name: 'official-v1-http-server.mjs' | 'official-v2-http-server.mjs',
+): Promise<{ url: URL; stop: () => void }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [path.join(here, 'fixtures', name)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise<URL>((resolve, reject) => {
+    let text = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      text += chunk;
+      const match = /listening on (\S+)/.exec(text);
+      if (match) resolve(new URL(match[1] as string));
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with code ${code}: ${text}`)));
+  });
+  return { url, stop: () => child.kill() };
+}

@@ -64,6 +64,7 @@ beforeAll(async () => {
     'client',
     'json-schema',
     'transport-stdio',
+    'transport-streamable-http',
   ]) {
     await run(pnpm.command, [...pnpm.args, 'pack', '--pack-destination', dir], {
       cwd: path.join(root, 'packages', name),
@@ -96,6 +97,39 @@ describe('the published packages', () => {
       '@mcpkit/transport-stdio',
       'zod',
     ]);
+  });
+
+  it('@mcpkit/server + @mcpkit/transport-streamable-http pull no HTTP framework (express stays optional)', async () => {
+    const app = mkdtempSync(path.join(dir, 'server-http-'));
+    await install(app, [
+      '@mcpkit/protocol',
+      '@mcpkit/jsonrpc',
+      '@mcpkit/server',
+      '@mcpkit/transport-streamable-http',
+    ]);
+    expect(installedPackages(path.join(app, 'node_modules'))).toEqual([
+      '@mcpkit/jsonrpc',
+      '@mcpkit/protocol',
+      '@mcpkit/server',
+      '@mcpkit/transport-streamable-http',
+      'zod',
+    ]);
+    // every entry point loads without express installed, with import and with require
+    for (const entry of ['', '/node', '/express']) {
+      const name = `@mcpkit/transport-streamable-http${entry}`;
+      const esm = await run(
+        process.execPath,
+        ['--input-type=module', '-e', `console.log(Object.keys(await import('${name}')).length)`],
+        { cwd: app },
+      );
+      const cjs = await run(
+        process.execPath,
+        ['-e', `console.log(Object.keys(require('${name}')).length)`],
+        { cwd: app },
+      );
+      expect(Number(esm.stdout)).toBeGreaterThan(0);
+      expect(cjs.stdout).toBe(esm.stdout);
+    }
   });
 
   it('load with both import and require', async () => {
