@@ -14,7 +14,12 @@ export function mcpkitProject(
     test: {
       name,
       include: ['test/**/*.test.ts'],
-      typecheck: { enabled: overrides.typecheck ?? false, include: ['test/**/*.test-d.ts'] },
+      // type tests compile with the package's test tsconfig (tsconfig.json covers src only)
+      typecheck: {
+        enabled: overrides.typecheck ?? false,
+        include: ['test/**/*.test-d.ts'],
+        tsconfig: 'tsconfig.test.json',
+      },
       setupFiles: [new URL('./vitest.setup.ts', import.meta.url).pathname],
       testTimeout: overrides.testTimeout ?? 20_000,
     },

@@ -64,6 +64,7 @@ const MCPKIT_JSON: Server = {
   name: 'mcpkit --json-response',
   args: ts('mcpkit-http.ts', '--json-response'),
 };
+const FASTMCP: Server = { name: 'fastmcp (default)', args: ts('fastmcp-http.ts') };
 const V1: Server = { name: 'official 1.x', args: js('official-v1-http.mjs') };
 const V2: Server = { name: 'official 2.x', args: js('official-v2-http.mjs') };
 
@@ -71,6 +72,7 @@ const CELLS: Cell[] = [
   { era: 'stateful', server: FLOOR, floor: true },
   { era: 'stateful', server: MCPKIT },
   { era: 'stateful', server: MCPKIT_JSON },
+  { era: 'stateful', server: FASTMCP },
   { era: 'stateful', server: V1 },
   { era: 'stateful', server: V2 },
   { era: 'stateless', server: FLOOR, floor: true },
@@ -87,6 +89,10 @@ const CELLS: Cell[] = [
   },
   {
     era: 'stateless',
+    server: { name: 'fastmcp --stateless', args: ts('fastmcp-http.ts', '--stateless') },
+  },
+  {
+    era: 'stateless',
     server: { name: 'official 1.x --stateless', args: js('official-v1-http.mjs', '--stateless') },
   },
   {
@@ -99,6 +105,7 @@ const CELLS: Cell[] = [
   { era: '2026-07-28', server: FLOOR, floor: true },
   { era: '2026-07-28', server: MCPKIT },
   { era: '2026-07-28', server: MCPKIT_JSON },
+  { era: '2026-07-28', server: FASTMCP },
   {
     era: '2026-07-28',
     server: {
@@ -348,7 +355,7 @@ async function main(): Promise<void> {
       console.log(
         `  ${r.name.padEnd(36)} ${Math.round(r.rps).toLocaleString('en-US').padStart(9)} ${ratio(r.rps, floor?.rps).padStart(9)} ${`${r.cpuMicrosPerCall.toFixed(1)} µs`.padStart(10)} ${ratio(r.cpuMicrosPerCall, floor?.cpuMicrosPerCall).padStart(13)}`,
       );
-      if (r.name.startsWith('mcpkit') && floor) {
+      if ((r.name.startsWith('mcpkit') || r.name.startsWith('fastmcp')) && floor) {
         const cpuRatio = r.cpuMicrosPerCall / floor.cpuMicrosPerCall;
         verdicts.push(
           `${era} / ${r.name}: CPU ${cpuRatio.toFixed(2)}× the floor ${cpuRatio <= 2 ? 'meets' : 'MISSES'} the ≤ 2× target`,
@@ -357,6 +364,20 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n${verdicts.join('\n')}`);
+  // what the high-level layer costs: FastMCP beside the low-level server in the same cell
+  for (const [era, low, high] of [
+    ['stateful', 'mcpkit (default)', 'fastmcp (default)'],
+    ['stateless', 'mcpkit --stateless', 'fastmcp --stateless'],
+    ['2026-07-28', 'mcpkit (default)', 'fastmcp (default)'],
+  ] as const) {
+    const rows = results.filter((r) => r.era === era);
+    const l = rows.find((r) => r.name === low);
+    const h = rows.find((r) => r.name === high);
+    if (l && h)
+      console.log(
+        `fastmcp ${era}: ${ratio(h.rps, l.rps)} the low-level server's throughput (target ≥ 0.85×), CPU/call ${ratio(h.cpuMicrosPerCall, l.cpuMicrosPerCall)}`,
+      );
+  }
 
   console.log(`\nheap per open legacy session (${HEAP_SESSIONS} sessions, after full GC)`);
   for (const server of [FLOOR, MCPKIT, V1, V2]) {

@@ -71,6 +71,18 @@ export const STDIO_CELLS: Cell[] = [
     era: 'stateless',
   },
   {
+    name: 'fastmcp, stateful (2025-11-25)',
+    command: node,
+    args: ts('servers/fastmcp-echo.ts'),
+    era: 'stateful',
+  },
+  {
+    name: 'fastmcp, stateless (2026-07-28)',
+    command: node,
+    args: ts('servers/fastmcp-echo.ts'),
+    era: 'stateless',
+  },
+  {
     name: 'official 1.x, stateful',
     command: node,
     args: js('servers/official-v1-echo.mjs'),
@@ -237,6 +249,10 @@ async function main(): Promise<void> {
     const ours = by(`mcpkit, ${era}`);
     console.log(
       `\nmcpkit ${era}: ${ratio(ours, v1)} official 1.x (target ≥ 2×), ${ratio(ours, by(floorName))} the floor (target ≥ 0.6×)`,
+    );
+    const high = by(`fastmcp, ${era}`);
+    console.log(
+      `fastmcp ${era}: ${ratio(high, ours)} the low-level server (target ≥ 0.85×: the high-level layer costs ≤ 15 %), ${ratio(high, by(floorName))} the floor`,
     );
   }
 }

@@ -91,7 +91,10 @@ export interface ClientOptions extends InputHandlers {
   discoveryCache?: DiscoveryCache | false;
   /** Bound on input-required rounds of one call (stateless era). Default 10. */
   maxInputRounds?: number;
-  /** Receives `notifications/message` from the server. */
+  /**
+   * Receives `notifications/message` from the server. Until `setLoggingLevel()` is called, every
+   * level is asked for, in both eras (2026-07-28 requests then carry log level `debug`).
+   */
   onLoggingMessage?: (params: LoggingMessageNotificationParams) => void;
   /** Receives every other notification (list changes, resource updates, …). */
   onNotification?: (method: string, params: Record<string, unknown> | undefined) => void;
@@ -512,7 +515,10 @@ export class Client {
       [MetaKey.ClientCapabilities]: this.capabilities,
       [MetaKey.ClientInfo]: this.info,
     };
-    if (this.logLevel !== undefined) meta[MetaKey.LogLevel] = this.logLevel;
+    // A client that listens for log messages gets them in both eras alike: the stateful default
+    // (no logging/setLevel yet) is "send everything", so the stateless default is "debug".
+    const level = this.logLevel ?? (this.options.onLoggingMessage ? 'debug' : undefined);
+    if (level !== undefined) meta[MetaKey.LogLevel] = level;
     return meta;
   }
 

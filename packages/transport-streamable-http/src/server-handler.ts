@@ -223,7 +223,16 @@ export class StreamableHTTPHandler {
       authInfo = outcome;
     }
     this.started ??= this.server.start?.() ?? Promise.resolve();
-    await this.started;
+    try {
+      await this.started;
+    } catch (error) {
+      this.logger.error('the MCP server failed to start', { error });
+      return errorReply(
+        503,
+        -32000,
+        'The MCP server failed to start (its start-up, e.g. the lifespan, threw); its operator must fix it and restart. Try again later.',
+      );
+    }
     switch (request.method) {
       case 'POST':
         return this.post(request, authInfo);

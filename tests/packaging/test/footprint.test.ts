@@ -65,6 +65,7 @@ beforeAll(async () => {
     'json-schema',
     'transport-stdio',
     'transport-streamable-http',
+    'fastmcp',
   ]) {
     await run(pnpm.command, [...pnpm.args, 'pack', '--pack-destination', dir], {
       cwd: path.join(root, 'packages', name),
@@ -130,6 +131,43 @@ describe('the published packages', () => {
       expect(Number(esm.stdout)).toBeGreaterThan(0);
       expect(cjs.stdout).toBe(esm.stdout);
     }
+  });
+
+  it('@mcpkit/fastmcp installs our packages and zod only, and runs a server from the tarballs', async () => {
+    const app = mkdtempSync(path.join(dir, 'fastmcp-'));
+    const ours = [
+      '@mcpkit/client',
+      '@mcpkit/fastmcp',
+      '@mcpkit/json-schema',
+      '@mcpkit/jsonrpc',
+      '@mcpkit/protocol',
+      '@mcpkit/server',
+      '@mcpkit/transport-stdio',
+      '@mcpkit/transport-streamable-http',
+    ];
+    await install(app, ours);
+    expect(installedPackages(path.join(app, 'node_modules'))).toEqual([...ours, 'zod']);
+    writeFileSync(
+      path.join(app, 'demo.mjs'),
+      `import { FastMCP } from '@mcpkit/fastmcp';
+import { z } from 'zod';
+const mcp = new FastMCP('packed');
+mcp.tool('add', { input: { a: z.number(), b: z.number() } }, ({ a, b }) => a + b);
+const client = await mcp.connectClient();
+const result = await client.callTool({ name: 'add', arguments: { a: 2, b: 3 } });
+console.log(result.content[0].text);
+await client.close();
+await mcp.close();
+`,
+    );
+    const { stdout } = await run(process.execPath, ['demo.mjs'], { cwd: app, timeout: 30_000 });
+    expect(stdout.trim()).toBe('5');
+    const cjs = await run(
+      process.execPath,
+      ['-e', `console.log(typeof require('@mcpkit/fastmcp').FastMCP)`],
+      { cwd: app },
+    );
+    expect(cjs.stdout.trim()).toBe('function');
   });
 
   it('load with both import and require', async () => {
