@@ -49,8 +49,9 @@ interface CellResult {
   floor: boolean;
 }
 
+// tsx only transpiles the server file itself: the @mcpkit packages it imports are their built
+// dist (the bench script builds them first), what users run, not the TypeScript sources.
 const ts = (file: string, ...flags: string[]) => [
-  '--conditions=@mcpkit/source',
   '--import',
   tsxLoader,
   path.join(here, 'servers', file),

@@ -37,12 +37,9 @@ export interface CellResult {
 }
 
 const node = process.execPath;
-const ts = (file: string) => [
-  '--conditions=@mcpkit/source',
-  '--import',
-  tsxLoader,
-  path.join(here, file),
-];
+// tsx only transpiles the server file itself: the @mcpkit packages it imports are their built
+// dist (the bench script builds them first), what users run, not the TypeScript sources.
+const ts = (file: string) => ['--import', tsxLoader, path.join(here, file)];
 const js = (file: string) => [path.join(here, file)];
 
 export const STDIO_CELLS: Cell[] = [
