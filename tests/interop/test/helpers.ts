@@ -73,3 +73,10 @@ export async function startOfficialHttp(
   });
   return { url, stop: () => child.kill() };
 }
+
+/** The text of a text content block, or '' for anything else. */
+export function textOf(content: unknown): string {
+  return typeof content === 'object' && content !== null && 'text' in content
+    ? String(content.text)
+    : '';
+}

@@ -12,7 +12,7 @@ import {
   LoggingMessageNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { startEverythingHttp, startOfficialHttp } from './helpers';
+import { startEverythingHttp, startOfficialHttp, textOf } from './helpers';
 
 let server: Awaited<ReturnType<typeof startEverythingHttp>>;
 beforeAll(async () => {
@@ -20,11 +20,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
-function textOf(content: unknown): string {
-  return typeof content === 'object' && content !== null && 'text' in content
-    ? String(content.text)
-    : '';
-}
 
 describe('official clients against the mcpkit everything server, over Streamable HTTP', () => {
   it('the 1.x client lists and calls everything, with sampling, elicitation, logs and progress', async () => {

@@ -9,14 +9,8 @@ import {
   ElicitRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { everythingServer, officialServer } from './helpers';
+import { everythingServer, officialServer, textOf } from './helpers';
 
-/** The text of a text content block, or '' for anything else. */
-function textOf(content: unknown): string {
-  return typeof content === 'object' && content !== null && 'text' in content
-    ? String(content.text)
-    : '';
-}
 
 describe('official clients against the mcpkit everything server, over stdio', () => {
   it('the 1.x client lists and calls everything', async () => {
