@@ -20,7 +20,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
-
 describe('official clients against the mcpkit everything server, over Streamable HTTP', () => {
   it('the 1.x client lists and calls everything, with sampling, elicitation, logs and progress', async () => {
     const client = new V1Client(

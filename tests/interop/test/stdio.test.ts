@@ -11,7 +11,6 @@ import {
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { everythingServer, officialServer, textOf } from './helpers';
 
-
 describe('official clients against the mcpkit everything server, over stdio', () => {
   it('the 1.x client lists and calls everything', async () => {
     const client = new V1Client(
