@@ -6,6 +6,7 @@
  *
  *   pnpm bench:tsc                    (or: cd bench && npx tsx tsc-fastmcp.ts)
  *   flags: --runs N (default 3), --tools N (default 200), --no-build, --build (force a rebuild),
+ *          --only REGEX (just the matching forms and their controls),
  *          --explain (adds diagnostic forms that attribute the extra instantiations to fastmcp's
  *          exported types: Infer, ToolArgs, ToolValue, and handlers that return text)
  *
@@ -716,6 +717,18 @@ const EXPLAIN_FORMS: Form[] = [
 
 if (flag('--explain')) FORMS.push(...EXPLAIN_FORMS);
 
+// --only REGEX: the forms whose name matches, and the controls they are compared with
+{
+  const index = process.argv.indexOf('--only');
+  if (index >= 0) {
+    const pattern = new RegExp(process.argv[index + 1] ?? '');
+    const chosen = FORMS.filter((f) => f.control !== undefined && pattern.test(f.name));
+    if (chosen.length === 0) fail(`--only ${pattern}: no form matches`);
+    const keep = new Set(chosen.flatMap((f) => [f.name, f.control as string]));
+    FORMS.splice(0, FORMS.length, ...FORMS.filter((f) => keep.has(f.name)));
+  }
+}
+
 const TSCONFIG = {
   compilerOptions: {
     strict: true,
@@ -958,7 +971,7 @@ function report(results: Map<string, Result>): void {
     const spread = Math.max(spreadOf(r), control ? spreadOf(control) : 1);
     const noisy =
       spread > 1.25
-        ? ` [check time noisy: runs vary by up to ${Math.round((spread - 1) * 100)}%; try --runs 5]`
+        ? ` [check time noisy: runs vary by up to ${Math.round((spread - 1) * 100)}%${RUNS < 9 ? `; try --runs ${Math.max(9, RUNS * 2)}` : ''}]`
         : '';
     const ratios = `check ${fmtRatio(timeRatio)} (min ${fmtRatio(minRatio)}), instantiations ${fmtRatio(instRatio)} vs ${r.form.control}${noisy}`;
     if (!r.form.target) {
