@@ -4,6 +4,7 @@
  *   everything-server --stdio                 serve on stdin/stdout
  *   everything-server --port P [--stateless] [--json-response]
  *                                             Streamable HTTP at http://127.0.0.1:P/mcp, both eras
+ *   add --fastmcp to serve the same content built on @mcpkit/fastmcp instead of the low-level API
  *
  * Prints a line containing "listening" on stderr once the HTTP endpoint is ready.
  */
@@ -11,6 +12,7 @@ import process from 'node:process';
 import { StdioServerTransport } from '@mcpkit/transport-stdio';
 import { InMemoryEventStore } from '@mcpkit/transport-streamable-http';
 import { createMcpHttpServer } from '@mcpkit/transport-streamable-http/node';
+import { createEverythingFastMCP } from './fastmcp-server';
 import { createEverythingServer } from './server';
 
 const args = process.argv.slice(2);
@@ -20,15 +22,19 @@ const option = (name: string) => {
   return i === -1 ? undefined : args[i + 1];
 };
 
+/** The low-level server, or FastMCP's (its `server` runs FastMCP's handlers and lifespan). */
+const createServer = () =>
+  flag('--fastmcp') ? createEverythingFastMCP().server : createEverythingServer();
+
 if (flag('--stdio')) {
-  const server = createEverythingServer();
+  const server = createServer();
   const session = await server.connect(new StdioServerTransport());
   session.onclose = () => {
     void server.close().then(() => process.exit(0));
   };
 } else if (option('--port') !== undefined) {
   const port = Number(option('--port'));
-  const server = createEverythingServer();
+  const server = createServer();
   const http = createMcpHttpServer(server, {
     stateless: flag('--stateless'),
     jsonResponse: flag('--json-response'),
@@ -48,7 +54,7 @@ if (flag('--stdio')) {
   process.on('SIGTERM', stop);
 } else {
   process.stderr.write(
-    'usage: everything-server --stdio | --port P [--stateless] [--json-response]\n',
+    'usage: everything-server [--fastmcp] --stdio | --port P [--stateless] [--json-response]\n',
   );
   process.exit(2);
 }

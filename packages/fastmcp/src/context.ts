@@ -17,7 +17,16 @@ import type {
 } from '@mcpkit/protocol';
 import { ErrorCode, McpError, SdkError } from '@mcpkit/protocol';
 import type { InputOptions, ServerContext, ServerSession } from '@mcpkit/server';
-import { type CompiledSchema, compileSchema, type Infer, type SchemaInput } from './schema';
+import {
+  type CompiledSchema,
+  compileJsonSchema,
+  compileSchema,
+  type Infer,
+  isSchemaShape,
+  isStandardSchema,
+  type JsonSchemaObject,
+  type SchemaInput,
+} from './schema';
 
 /** The answer to an elicitation: accepted with typed content, declined, or cancelled. */
 export type ElicitationResult<T> =
@@ -134,17 +143,29 @@ export class Context<L = unknown> {
   }
 
   /**
-   * Asks the user for input through the client, with a form described by `schema` (a shape of
-   * primitive fields, or an object schema). The accepted content is validated and typed.
+   * Asks the user for input through the client, with a form described by `schema`: a shape of
+   * primitive fields, an object schema (zod, valibot, …), or a plain JSON Schema object (for forms
+   * a schema library cannot spell, such as titled enums). The accepted content is validated, and
+   * typed from the schema (a plain JSON Schema gives a record).
    * @example
    * const answer = await ctx.elicit('Book a table?', { date: z.string(), guests: z.number() });
    * if (answer.action === 'accept') book(answer.content.date, answer.content.guests);
    */
-  async elicit<const S extends SchemaInput>(
+  elicit<const S extends SchemaInput>(
     message: string,
     schema: S,
     options?: InputOptions,
-  ): Promise<ElicitationResult<Infer<S>>> {
+  ): Promise<ElicitationResult<Infer<S>>>;
+  elicit(
+    message: string,
+    schema: JsonSchemaObject & { readonly type: 'object' },
+    options?: InputOptions,
+  ): Promise<ElicitationResult<Record<string, unknown>>>;
+  async elicit(
+    message: string,
+    schema: SchemaInput | JsonSchemaObject,
+    options?: InputOptions,
+  ): Promise<ElicitationResult<unknown>> {
     const compiled = elicitationSchema(schema);
     const result = await this.request.elicit(
       {
@@ -161,7 +182,7 @@ export class Context<L = unknown> {
         `The client's answer to "${message}" does not match the requested schema: ${parsed.message}`,
       );
     }
-    return { action: 'accept', content: parsed.value as Infer<S> };
+    return { action: 'accept', content: parsed.value };
   }
 
   /**
@@ -190,15 +211,28 @@ export class Context<L = unknown> {
   listRoots(options?: InputOptions): Promise<ListRootsResult> {
     return this.request.listRoots(options);
   }
+
+  /**
+   * Ends the SSE stream this answer travels on, so the client reconnects and gets the answer
+   * from the event store (Streamable HTTP with an `eventStore`): frees a long-held connection
+   * during slow work. A no-op on other transports.
+   */
+  closeStream(): void {
+    this.request.closeStream();
+  }
 }
 
 const elicitationSchemas = new WeakMap<object, CompiledSchema>();
 
 /** Compiles (once per schema object) and checks the flat shape elicitation allows. */
-function elicitationSchema(schema: SchemaInput): CompiledSchema {
+function elicitationSchema(schema: SchemaInput | JsonSchemaObject): CompiledSchema {
   let compiled = elicitationSchemas.get(schema);
   if (compiled) return compiled;
-  compiled = compileSchema(schema, 'the elicitation schema');
+  const what = 'the elicitation schema';
+  compiled =
+    isStandardSchema(schema) || isSchemaShape(schema) || !('type' in schema)
+      ? compileSchema(schema as SchemaInput, what)
+      : compileJsonSchema(schema as JsonSchemaObject, what);
   const properties = (compiled.jsonSchema.properties ?? {}) as Record<string, { type?: unknown }>;
   for (const [name, property] of Object.entries(properties)) {
     const type = property.type;

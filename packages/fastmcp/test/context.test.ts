@@ -176,6 +176,50 @@ describe.each(ERAS)('the Context in protocol %s', (era) => {
       });
     });
 
+    it('asks with a plain JSON Schema (titled enums) and checks the answer with it', async () => {
+      const mcp = server();
+      const form = {
+        type: 'object',
+        properties: {
+          size: {
+            type: 'string',
+            title: 'Size',
+            oneOf: [
+              { const: 'S', title: 'Small' },
+              { const: 'L', title: 'Large' },
+            ],
+          },
+          extras: { type: 'array', items: { type: 'string', enum: ['milk', 'sugar'] } },
+        },
+        required: ['size'],
+      } as const;
+      mcp.tool('order', async (_args, ctx) => {
+        const answer = await ctx.elicit('Which size?', form, { key: 'size' });
+        return answer.action === 'accept' ? JSON.stringify(answer.content) : answer.action;
+      });
+      const asked: ElicitRequestParams[] = [];
+      const client = await connect(mcp, era, {
+        elicitation: (params) => {
+          asked.push(params);
+          return { action: 'accept', content: { size: 'L', extras: ['milk'] } };
+        },
+      });
+      expect(JSON.parse(textOf(await client.callTool({ name: 'order' })))).toEqual({
+        size: 'L',
+        extras: ['milk'],
+      });
+      expect(asked[0]).toMatchObject({ message: 'Which size?', requestedSchema: form });
+
+      const wrong = await connect(mcp, era, {
+        elicitation: () => ({ action: 'accept', content: { size: 'XL' } }),
+      });
+      const error = await wrong.callTool({ name: 'order' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: -32602,
+        message: expect.stringMatching(/"Which size\?" does not match the requested schema/),
+      });
+    });
+
     it('refuses a form that is not flat', async () => {
       const mcp = new FastMCP('nested', { logLevel: 'silent', maskErrorDetails: false });
       mcp.tool('nested', async (_args, ctx) => {

@@ -313,6 +313,22 @@ describe('ctx.elicit', () => {
   });
 });
 
+describe('ctx.elicit with plain JSON Schema', () => {
+  it('gives a record, and refuses a non-object schema', () => {
+    mcp.tool('ask_json', async (_args, ctx) => {
+      const answer = await ctx.elicit('Size?', {
+        type: 'object',
+        properties: { size: { type: 'string', enum: ['S', 'L'] } },
+      });
+      if (answer.action === 'accept')
+        expectTypeOf(answer.content).toEqualTypeOf<Record<string, unknown>>();
+      // @ts-expect-error -- an elicitation form is an object schema
+      await ctx.elicit('Size?', { type: 'string' });
+      return 'ok';
+    });
+  });
+});
+
 describe('lifecycle()', () => {
   it('accepts servers whatever their lifespan type', () => {
     const plain = new FastMCP('plain');

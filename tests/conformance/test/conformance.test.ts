@@ -33,11 +33,11 @@ function check(
   expect(compareWithExpected(results, expected(leg))).toEqual([]);
 }
 
-let server: ChildProcess;
-let url: string;
-
-beforeAll(async () => {
-  server = spawn(
+/** Starts the everything server on a free port (`--fastmcp`: the FastMCP build); its URL. */
+async function startEverythingServer(
+  extraArgs: string[],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
     process.execPath,
     [
       '--conditions=@mcpkit/source',
@@ -46,27 +46,44 @@ beforeAll(async () => {
       path.join(root, 'examples/everything-server/src/main.ts'),
       '--port',
       '0',
+      ...extraArgs,
     ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  url = await new Promise<string>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     let text = '';
-    server.stderr?.setEncoding('utf8');
-    server.stderr?.on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
       text += chunk;
       const match = /listening on (\S+)/.exec(text);
       if (match) resolve(match[1] as string);
     });
-    server.once('exit', (code) =>
+    child.once('exit', (code) =>
       reject(new Error(`the everything server exited with code ${code}: ${text}`)),
     );
   });
+  return { child, url };
+}
+
+let server: ChildProcess;
+let url: string;
+let fastmcp: ChildProcess;
+let fastmcpUrl: string;
+
+beforeAll(async () => {
+  const [lowLevel, high] = await Promise.all([
+    startEverythingServer([]),
+    startEverythingServer(['--fastmcp']),
+  ]);
+  ({ child: server, url } = lowLevel);
+  ({ child: fastmcp, url: fastmcpUrl } = high);
 }, 120_000);
 
 afterAll(() => {
   server?.kill();
+  fastmcp?.kill();
 });
 
 describe(`the official conformance suite ${SUITE_VERSION}`, () => {
@@ -82,6 +99,24 @@ describe(`the official conformance suite ${SUITE_VERSION}`, () => {
     check(
       'server conformance --requirements 2026-07-28',
       await runServerSuite(url, ['--requirements', '2026-07-28']),
+      'server-2026',
+    );
+  });
+
+  // the same content written on @mcpkit/fastmcp: the high-level layer passes what the low-level
+  // server passes, with the same expected failures (extensions only)
+  it('server built on FastMCP, --suite all', async () => {
+    check(
+      'FastMCP server conformance --suite all',
+      await runServerSuite(fastmcpUrl, ['--suite', 'all']),
+      'server-all',
+    );
+  });
+
+  it('server built on FastMCP, --requirements 2026-07-28', async () => {
+    check(
+      'FastMCP server conformance --requirements 2026-07-28',
+      await runServerSuite(fastmcpUrl, ['--requirements', '2026-07-28']),
       'server-2026',
     );
   });
