@@ -5,7 +5,7 @@
  * Target: every fastmcp form ≤ 1.2× its control, in check time and in instantiations.
  *
  *   pnpm bench:tsc                    (or: cd bench && npx tsx tsc-fastmcp.ts)
- *   flags: --runs N (default 3), --tools N (default 200), --no-build, --build (force a rebuild),
+ *   flags: --runs N (default 5), --tools N (default 200), --no-build, --build (force a rebuild),
  *          --only REGEX (just the matching forms and their controls),
  *          --explain (adds diagnostic forms that attribute the extra instantiations to fastmcp's
  *          exported types: Infer, ToolArgs, ToolValue, and handlers that return text)
@@ -68,7 +68,7 @@ function numberFlag(name: string, fallback: number): number {
   return value;
 }
 
-const RUNS = numberFlag('--runs', 3);
+const RUNS = numberFlag('--runs', 5);
 const TOOLS = numberFlag('--tools', 200);
 
 // -------------------------------------------------------------------------------------------------

@@ -6,7 +6,13 @@
  */
 import { Audio, FastMCP, Image, ToolError, userMessage } from '@mcpkit/fastmcp';
 import { z } from 'zod';
-import { JSON_SCHEMA_2020_12, PNG_BASE64, WAV_BASE64 } from './fixtures';
+import {
+  JSON_SCHEMA_2020_12,
+  PNG_BASE64,
+  SEP1034_DEFAULTS_FORM,
+  SEP1330_ENUMS_FORM,
+  WAV_BASE64,
+} from './fixtures';
 
 const WATCHED = 'test://watched-resource';
 
@@ -156,27 +162,16 @@ export function createEverythingFastMCP(options: EverythingFastMCPOptions = {}):
       return `User response: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`;
     },
   );
-  // The two SEP forms below ask with plain JSON Schema: defaults and every enum spelling must
-  // reach the client exactly as written.
+  // The two SEP forms below ask with plain JSON Schema (shared with the low-level build): defaults
+  // and every enum spelling must reach the client exactly as written.
   mcp.tool(
     'test_elicitation_sep1034_defaults',
     { description: 'Elicits with defaults (SEP-1034)' },
     async (_args, ctx) => {
-      const answer = await ctx.elicit('Please review and update the form fields with defaults', {
-        type: 'object',
-        properties: {
-          name: { type: 'string', description: 'User name', default: 'John Doe' },
-          age: { type: 'integer', description: 'User age', default: 30 },
-          score: { type: 'number', description: 'User score', default: 95.5 },
-          status: {
-            type: 'string',
-            description: 'User status',
-            enum: ['active', 'inactive', 'pending'],
-            default: 'active',
-          },
-          verified: { type: 'boolean', description: 'Verification status', default: true },
-        },
-      });
+      const answer = await ctx.elicit(
+        'Please review and update the form fields with defaults',
+        SEP1034_DEFAULTS_FORM,
+      );
       return `Elicitation completed: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`;
     },
   );
@@ -184,44 +179,10 @@ export function createEverythingFastMCP(options: EverythingFastMCPOptions = {}):
     'test_elicitation_sep1330_enums',
     { description: 'Elicits every enum form (SEP-1330)' },
     async (_args, ctx) => {
-      const options = (prefix: string, titles: string[]) =>
-        titles.map((title, i) => ({ const: `${prefix}${i + 1}`, title }));
-      const answer = await ctx.elicit('Please select options from the enum fields', {
-        type: 'object',
-        properties: {
-          untitledSingle: {
-            type: 'string',
-            description: 'Select one option',
-            enum: ['option1', 'option2', 'option3'],
-          },
-          titledSingle: {
-            type: 'string',
-            description: 'Select one option with titles',
-            oneOf: options('value', ['First Option', 'Second Option', 'Third Option']),
-          },
-          legacyEnum: {
-            type: 'string',
-            description: 'Select one option (legacy)',
-            enum: ['opt1', 'opt2', 'opt3'],
-            enumNames: ['Option One', 'Option Two', 'Option Three'],
-          },
-          untitledMulti: {
-            type: 'array',
-            description: 'Select multiple options',
-            minItems: 1,
-            maxItems: 3,
-            items: { type: 'string', enum: ['option1', 'option2', 'option3'] },
-          },
-          titledMulti: {
-            type: 'array',
-            description: 'Select multiple options with titles',
-            minItems: 1,
-            maxItems: 3,
-            items: { anyOf: options('value', ['First Choice', 'Second Choice', 'Third Choice']) },
-          },
-        },
-        required: [],
-      });
+      const answer = await ctx.elicit(
+        'Please select options from the enum fields',
+        SEP1330_ENUMS_FORM,
+      );
       return `Elicitation completed: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`;
     },
   );

@@ -3,7 +3,12 @@
  * looks for, plus `echo`. Written on the public API of @mcpkit/server; each handler is the same in
  * both protocol eras.
  */
-import type { CallToolResult, GetPromptResult, Tool } from '@mcpkit/protocol';
+import type {
+  CallToolResult,
+  ElicitRequestFormParams,
+  GetPromptResult,
+  Tool,
+} from '@mcpkit/protocol';
 import { McpError } from '@mcpkit/protocol';
 import type { ServerContext } from '@mcpkit/server';
 
@@ -65,6 +70,73 @@ export const JSON_SCHEMA_2020_12 = {
   else: { required: ['email'] },
   additionalProperties: false,
 } as const;
+
+type ElicitationForm = ElicitRequestFormParams['requestedSchema'];
+
+/** The SEP-1034 elicitation form: a default for every field type. */
+export const SEP1034_DEFAULTS_FORM: ElicitationForm = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', description: 'User name', default: 'John Doe' },
+    age: { type: 'integer', description: 'User age', default: 30 },
+    score: { type: 'number', description: 'User score', default: 95.5 },
+    status: {
+      type: 'string',
+      description: 'User status',
+      enum: ['active', 'inactive', 'pending'],
+      default: 'active',
+    },
+    verified: { type: 'boolean', description: 'Verification status', default: true },
+  },
+};
+
+/** The SEP-1330 elicitation form: every enum spelling (untitled, titled, legacy, multi-select). */
+export const SEP1330_ENUMS_FORM: ElicitationForm = {
+  type: 'object',
+  properties: {
+    untitledSingle: {
+      type: 'string',
+      description: 'Select one option',
+      enum: ['option1', 'option2', 'option3'],
+    },
+    titledSingle: {
+      type: 'string',
+      description: 'Select one option with titles',
+      oneOf: [
+        { const: 'value1', title: 'First Option' },
+        { const: 'value2', title: 'Second Option' },
+        { const: 'value3', title: 'Third Option' },
+      ],
+    },
+    legacyEnum: {
+      type: 'string',
+      description: 'Select one option (legacy)',
+      enum: ['opt1', 'opt2', 'opt3'],
+      enumNames: ['Option One', 'Option Two', 'Option Three'],
+    },
+    untitledMulti: {
+      type: 'array',
+      description: 'Select multiple options',
+      minItems: 1,
+      maxItems: 3,
+      items: { type: 'string', enum: ['option1', 'option2', 'option3'] },
+    },
+    titledMulti: {
+      type: 'array',
+      description: 'Select multiple options with titles',
+      minItems: 1,
+      maxItems: 3,
+      items: {
+        anyOf: [
+          { const: 'value1', title: 'First Choice' },
+          { const: 'value2', title: 'Second Choice' },
+          { const: 'value3', title: 'Third Choice' },
+        ],
+      },
+    },
+  },
+  required: [],
+};
 
 /** Hooks the fixtures need from the server they run on. */
 export interface FixtureHooks {
@@ -252,21 +324,7 @@ export function toolFixtures(hooks: FixtureHooks): ToolFixture[] {
       run: async (_args, ctx) => {
         const answer = await ctx.elicit({
           message: 'Please review and update the form fields with defaults',
-          requestedSchema: {
-            type: 'object',
-            properties: {
-              name: { type: 'string', description: 'User name', default: 'John Doe' },
-              age: { type: 'integer', description: 'User age', default: 30 },
-              score: { type: 'number', description: 'User score', default: 95.5 },
-              status: {
-                type: 'string',
-                description: 'User status',
-                enum: ['active', 'inactive', 'pending'],
-                default: 'active',
-              },
-              verified: { type: 'boolean', description: 'Verification status', default: true },
-            },
-          },
+          requestedSchema: SEP1034_DEFAULTS_FORM,
         });
         return text(
           `Elicitation completed: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`,
@@ -282,52 +340,7 @@ export function toolFixtures(hooks: FixtureHooks): ToolFixture[] {
       run: async (_args, ctx) => {
         const answer = await ctx.elicit({
           message: 'Please select options from the enum fields',
-          requestedSchema: {
-            type: 'object',
-            properties: {
-              untitledSingle: {
-                type: 'string',
-                description: 'Select one option',
-                enum: ['option1', 'option2', 'option3'],
-              },
-              titledSingle: {
-                type: 'string',
-                description: 'Select one option with titles',
-                oneOf: [
-                  { const: 'value1', title: 'First Option' },
-                  { const: 'value2', title: 'Second Option' },
-                  { const: 'value3', title: 'Third Option' },
-                ],
-              },
-              legacyEnum: {
-                type: 'string',
-                description: 'Select one option (legacy)',
-                enum: ['opt1', 'opt2', 'opt3'],
-                enumNames: ['Option One', 'Option Two', 'Option Three'],
-              },
-              untitledMulti: {
-                type: 'array',
-                description: 'Select multiple options',
-                minItems: 1,
-                maxItems: 3,
-                items: { type: 'string', enum: ['option1', 'option2', 'option3'] },
-              },
-              titledMulti: {
-                type: 'array',
-                description: 'Select multiple options with titles',
-                minItems: 1,
-                maxItems: 3,
-                items: {
-                  anyOf: [
-                    { const: 'value1', title: 'First Choice' },
-                    { const: 'value2', title: 'Second Choice' },
-                    { const: 'value3', title: 'Third Choice' },
-                  ],
-                },
-              },
-            },
-            required: [],
-          },
+          requestedSchema: SEP1330_ENUMS_FORM,
         });
         return text(
           `Elicitation completed: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`,
