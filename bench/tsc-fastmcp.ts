@@ -867,10 +867,11 @@ interface Result {
 
 function measureAll(lines: Map<string, number>): Map<string, Result> {
   const runs = new Map<string, Run[]>(FORMS.map((f) => [f.name, []]));
-  // round-robin, so that a noisy moment on the machine spreads over all forms
+  // round-robin, so that a noisy moment on the machine spreads over all forms; every other round
+  // runs backwards, so that neither a form nor its control always goes first
   for (let round = 0; round < RUNS; round++) {
     const failures: string[] = [];
-    for (const form of FORMS) {
+    for (const form of round % 2 === 0 ? FORMS : [...FORMS].reverse()) {
       const { run, errors } = tsc(form.name);
       if (!run) {
         failures.push(`${form.name} does not type-check:\n${errors}`);
@@ -923,7 +924,11 @@ function report(results: Map<string, Result>): void {
     const control = r.form.control ? results.get(r.form.control) : undefined;
     return {
       r,
-      timeRatio: control ? r.checkTime / control.checkTime : undefined,
+      // paired: each run against the control's run of the same round (a few seconds apart),
+      // so a busy stretch of the machine cancels out instead of landing on one side
+      timeRatio: control
+        ? median(r.checkTimes.map((t, i) => t / (control.checkTimes[i] ?? Number.NaN)))
+        : undefined,
       minRatio: control ? r.checkMin / control.checkMin : undefined,
       instRatio: control ? r.instantiations / control.instantiations : undefined,
     };
@@ -958,7 +963,7 @@ function report(results: Map<string, Result>): void {
     );
   }
   console.log(
-    `\ncheck s: median "Check time" of ${RUNS} runs (each run in brackets); ×: median against the control;` +
+    `\ncheck s: median "Check time" of ${RUNS} runs (each run in brackets); ×: median of the per-round ratios to the control;` +
       '\nmin ×: fastest run against fastest run (less sensitive to a busy machine);' +
       '\ninstantiations and types are deterministic: the steadier measure of type-level work.\n',
   );
