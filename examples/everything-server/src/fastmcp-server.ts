@@ -48,8 +48,6 @@ export function createEverythingFastMCP(options: EverythingFastMCPOptions = {}):
     title: 'mcpkit everything server (FastMCP)',
     instructions: 'A server with every MCP feature, for tests and examples. Try the echo tool.',
     logLevel: 'warn',
-    // the conformance suite reads tool errors as they were thrown
-    maskErrorDetails: false,
     lifespan: async function* (self) {
       const interval = options.watchIntervalMs ?? 3000;
       const timer =
