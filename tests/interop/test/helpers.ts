@@ -18,6 +18,21 @@ export const everythingServer = {
   ],
 };
 
+/** The two builds of the everything server (same content): extra command-line arguments. */
+export const EVERYTHING_BUILDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['low-level API', []],
+  ['FastMCP', ['--fastmcp']],
+];
+
+/** The everything server on stdio, as stdio client transport parameters. */
+export function everythingStdio(extraArgs: readonly string[]) {
+  return {
+    command: everythingServer.command,
+    args: [...everythingServer.args, ...extraArgs],
+    stderr: 'pipe' as const,
+  };
+}
+
 /** Command and args that run one of the official-SDK fixture servers. */
 export function officialServer(name: 'official-v1-server.mjs' | 'official-v2-server.mjs') {
   return { command: process.execPath, args: [path.join(here, 'fixtures', name)] };
@@ -28,7 +43,7 @@ export function officialServer(name: 'official-v1-server.mjs' | 'official-v2-ser
  * resolves with its endpoint URL once it prints that it is listening.
  */
 export async function startEverythingHttp(
-  extraArgs: string[] = [],
+  extraArgs: readonly string[] = [],
 ): Promise<{ url: URL; stop: () => void }> {
   const { spawn } = await import('node:child_process');
   const child = spawn(
