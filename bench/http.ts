@@ -264,33 +264,94 @@ async function drive(clients: HttpClient[], ms: number): Promise<number> {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-async function measureCell(cell: Cell): Promise<CellResult> {
-  const { child, url } = await start(cell.server);
-  const clients = Array.from({ length: CLIENTS }, () => new HttpClient(url, cell.era));
-  try {
-    await Promise.all(clients.map((client) => client.open()));
-    await drive(clients, WARMUP_MS);
-    const rates: number[] = [];
-    const cpu: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const cpuBefore = cpuSeconds(child.pid as number);
-      const started = performance.now();
-      const calls = await drive(clients, WINDOW_MS);
-      const elapsed = (performance.now() - started) / 1000;
-      const used = cpuSeconds(child.pid as number) - cpuBefore;
-      rates.push(calls / elapsed);
-      cpu.push((used / calls) * 1e6);
-    }
+/** One server under CLIENTS concurrent clients: the rate and CPU per call of each window. */
+class Running {
+  readonly rates: number[] = [];
+  readonly cpu: number[] = [];
+  private child: ChildProcess | undefined;
+  private clients: HttpClient[] = [];
+
+  constructor(readonly cell: Cell) {}
+
+  async warm(): Promise<void> {
+    const { child, url } = await start(this.cell.server);
+    this.child = child;
+    this.clients = Array.from({ length: CLIENTS }, () => new HttpClient(url, this.cell.era));
+    await Promise.all(this.clients.map((client) => client.open()));
+    await drive(this.clients, WARMUP_MS);
+  }
+
+  async window(): Promise<void> {
+    const pid = this.child?.pid as number;
+    const cpuBefore = cpuSeconds(pid);
+    const started = performance.now();
+    const calls = await drive(this.clients, WINDOW_MS);
+    const elapsed = (performance.now() - started) / 1000;
+    const used = cpuSeconds(pid) - cpuBefore;
+    this.rates.push(calls / elapsed);
+    this.cpu.push((used / calls) * 1e6);
+  }
+
+  result(): CellResult {
     return {
-      era: cell.era,
-      name: cell.server.name,
-      rps: median(rates),
-      cpuMicrosPerCall: median(cpu),
-      floor: cell.floor === true,
+      era: this.cell.era,
+      name: this.cell.server.name,
+      rps: median(this.rates),
+      cpuMicrosPerCall: median(this.cpu),
+      floor: this.cell.floor === true,
+    };
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.clients) client.close();
+    if (this.child) await stop(this.child);
+  }
+}
+
+async function measureCell(cell: Cell): Promise<CellResult> {
+  const running = new Running(cell);
+  try {
+    await running.warm();
+    for (let round = 0; round < ROUNDS; round++) await running.window();
+    return running.result();
+  } finally {
+    await running.stop();
+  }
+}
+
+interface PairResult {
+  a: CellResult;
+  b: CellResult;
+  /** b against a: medians of the per-round ratios. */
+  rpsRatio: number;
+  cpuRatio: number;
+}
+
+/**
+ * Two servers measured window by window in turns (the order alternating each round), for ratios
+ * that a busy stretch of the machine does not skew.
+ */
+async function measurePair(a: Cell, b: Cell): Promise<PairResult> {
+  const first = new Running(a);
+  const second = new Running(b);
+  try {
+    await first.warm();
+    await second.warm();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const running of round % 2 === 0 ? [first, second] : [second, first])
+        await running.window();
+    }
+    const per = (x: number[], y: number[]) =>
+      median(y.map((value, i) => value / (x[i] ?? Number.NaN)));
+    return {
+      a: first.result(),
+      b: second.result(),
+      rpsRatio: per(first.rates, second.rates),
+      cpuRatio: per(first.cpu, second.cpu),
     };
   } finally {
-    for (const client of clients) client.close();
-    await stop(child);
+    await first.stop();
+    await second.stop();
   }
 }
 
@@ -332,7 +393,31 @@ async function main(): Promise<void> {
   const results: CellResult[] = [];
   // BENCH_ONLY=<regex> measures only the matching servers (and the floors), for quick looks
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+  // what the high-level layer costs: FastMCP and the low-level server, measured in turns
+  const HIGH_LEVEL_PAIRS = [
+    ['stateful', 'mcpkit (default)', 'fastmcp (default)'],
+    ['stateless', 'mcpkit --stateless', 'fastmcp --stateless'],
+    ['2026-07-28', 'mcpkit (default)', 'fastmcp (default)'],
+  ] as const;
+  const pairs = new Map<string, PairResult>();
+  const paired = new Set<Cell>();
+  for (const [era, low, high] of HIGH_LEVEL_PAIRS) {
+    const a = CELLS.find((c) => c.era === era && c.server.name === low);
+    const b = CELLS.find((c) => c.era === era && c.server.name === high);
+    if (!a || !b || (only && !only.test(low) && !only.test(high))) continue;
+    paired.add(a).add(b);
+    try {
+      pairs.set(era, await measurePair(a, b));
+    } catch (error) {
+      console.log(`  ${era} / ${low} + ${high}: not measured (${(error as Error).message})`);
+    }
+  }
   for (const cell of CELLS) {
+    const pair = pairs.get(cell.era);
+    if (paired.has(cell)) {
+      if (pair) results.push(pair.a.name === cell.server.name ? pair.a : pair.b);
+      continue;
+    }
     if (only && !cell.floor && !only.test(cell.server.name)) continue;
     try {
       results.push(await measureCell(cell));
@@ -365,18 +450,11 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n${verdicts.join('\n')}`);
-  // what the high-level layer costs: FastMCP beside the low-level server in the same cell
-  for (const [era, low, high] of [
-    ['stateful', 'mcpkit (default)', 'fastmcp (default)'],
-    ['stateless', 'mcpkit --stateless', 'fastmcp --stateless'],
-    ['2026-07-28', 'mcpkit (default)', 'fastmcp (default)'],
-  ] as const) {
-    const rows = results.filter((r) => r.era === era);
-    const l = rows.find((r) => r.name === low);
-    const h = rows.find((r) => r.name === high);
-    if (l && h)
+  for (const [era] of HIGH_LEVEL_PAIRS) {
+    const pair = pairs.get(era);
+    if (pair)
       console.log(
-        `fastmcp ${era}: ${ratio(h.rps, l.rps)} the low-level server's throughput (target ≥ 0.85×), CPU/call ${ratio(h.cpuMicrosPerCall, l.cpuMicrosPerCall)}`,
+        `fastmcp ${era}: ${pair.rpsRatio.toFixed(2)}× the low-level server's throughput (median of ${ROUNDS} paired windows; target ≥ 0.85×), CPU/call ${pair.cpuRatio.toFixed(2)}×`,
       );
   }
 
