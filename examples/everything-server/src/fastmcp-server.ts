@@ -12,6 +12,7 @@ import {
   SEP1034_DEFAULTS_FORM,
   SEP1330_ENUMS_FORM,
   WAV_BASE64,
+  X_MCP_HEADER_INPUT,
 } from './fixtures';
 
 const WATCHED = 'test://watched-resource';
@@ -205,13 +206,7 @@ export function createEverythingFastMCP(options: EverythingFastMCPOptions = {}):
     'test_x_mcp_header',
     {
       description: 'Takes a region mirrored into the Mcp-Param-Region header',
-      inputSchema: {
-        type: 'object',
-        properties: {
-          region: { type: 'string', description: 'A region', 'x-mcp-header': 'Region' },
-        },
-        required: ['region'],
-      },
+      inputSchema: X_MCP_HEADER_INPUT,
     },
     (args) => `Region: ${String(args.region)}`,
   );

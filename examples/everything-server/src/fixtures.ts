@@ -71,6 +71,15 @@ export const JSON_SCHEMA_2020_12 = {
   additionalProperties: false,
 } as const;
 
+/** A tool input whose `region` argument is mirrored into the `Mcp-Param-Region` header. */
+export const X_MCP_HEADER_INPUT: Tool['inputSchema'] = {
+  type: 'object',
+  properties: {
+    region: { type: 'string', description: 'A region', 'x-mcp-header': 'Region' },
+  },
+  required: ['region'],
+};
+
 type ElicitationForm = ElicitRequestFormParams['requestedSchema'];
 
 /** The SEP-1034 elicitation form: a default for every field type. */
@@ -371,13 +380,7 @@ export function toolFixtures(hooks: FixtureHooks): ToolFixture[] {
       definition: {
         name: 'test_x_mcp_header',
         description: 'Takes a region mirrored into the Mcp-Param-Region header',
-        inputSchema: {
-          type: 'object',
-          properties: {
-            region: { type: 'string', description: 'A region', 'x-mcp-header': 'Region' },
-          },
-          required: ['region'],
-        },
+        inputSchema: X_MCP_HEADER_INPUT,
       },
       run: (args) => text(`Region: ${String(args.region)}`),
     },
