@@ -36,7 +36,11 @@ import {
   type StreamableHTTPHandler,
   type StreamableHTTPHandlerOptions,
 } from '@mcpkit/transport-streamable-http';
-import { type McpHttpServer, toNodeListener } from '@mcpkit/transport-streamable-http/node';
+import {
+  type McpHttpServer,
+  respondNotFound,
+  toNodeListener,
+} from '@mcpkit/transport-streamable-http/node';
 import {
   Audio,
   Image,
@@ -820,15 +824,7 @@ export class FastMCP<L = undefined> {
       const pathname = req.path ?? (req.url ?? '/').split('?')[0];
       if (pathname !== path && pathname !== `${path}/`) {
         if (next) next();
-        else {
-          res.writeHead(404, { 'Content-Type': 'application/json' });
-          res.end(
-            JSON.stringify({
-              jsonrpc: '2.0',
-              error: { code: -32000, message: `Not found: MCP is served at ${path}` },
-            }),
-          );
-        }
+        else respondNotFound(res, path);
         return;
       }
       listener(req, res).catch((error: unknown) => {

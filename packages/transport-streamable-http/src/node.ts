@@ -231,6 +231,17 @@ async function writeWebResponse(response: Response, res: http.ServerResponse): P
 }
 
 /** Options of {@link createMcpHttpServer}. */
+/** Answers a request outside the MCP endpoint: 404 with a JSON-RPC body naming where MCP is. */
+export function respondNotFound(res: http.ServerResponse, mcpPath: string): void {
+  res.writeHead(404, { 'Content-Type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      jsonrpc: '2.0',
+      error: { code: -32000, message: `Not found: MCP is served at ${mcpPath}` },
+    }),
+  );
+}
+
 export interface McpHttpServerOptions extends StreamableHTTPHandlerOptions {
   /** The path MCP is served on. Default `/mcp`. */
   path?: string;
@@ -274,13 +285,7 @@ export function createMcpHttpServer(
     (req, res) => {
       const pathname = (req.url ?? '/').split('?')[0];
       if (pathname !== path) {
-        res.writeHead(404, { 'Content-Type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            jsonrpc: '2.0',
-            error: { code: -32000, message: `Not found: MCP is served at ${path}` },
-          }),
-        );
+        respondNotFound(res, path);
         return;
       }
       void listener(req, res);
