@@ -17,15 +17,6 @@ import {
 
 const WATCHED = 'test://watched-resource';
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
 /** The text of the first content block of a sampling reply. */
 function sampledText(reply: { content: unknown }): string {
   const first = Array.isArray(reply.content) ? reply.content[0] : reply.content;
@@ -119,9 +110,7 @@ export function createEverythingFastMCP(options: EverythingFastMCPOptions = {}):
   );
   mcp.tool('test_tool_with_logging', { description: 'Logs while it runs' }, async (_args, ctx) => {
     await ctx.info('Tool execution started');
-    await sleep(50, ctx.signal);
     await ctx.info('Tool processing data');
-    await sleep(50, ctx.signal);
     await ctx.info('Tool execution completed');
     return 'Tool with logging executed successfully';
   });
@@ -130,9 +119,7 @@ export function createEverythingFastMCP(options: EverythingFastMCPOptions = {}):
   });
   mcp.tool('test_tool_with_progress', { description: 'Reports progress' }, async (_args, ctx) => {
     await ctx.reportProgress(0, 100, 'Starting');
-    await sleep(50, ctx.signal);
     await ctx.reportProgress(50, 100, 'Halfway');
-    await sleep(50, ctx.signal);
     await ctx.reportProgress(100, 100, 'Done');
     return 'Tool with progress completed';
   });
@@ -198,7 +185,6 @@ export function createEverythingFastMCP(options: EverythingFastMCPOptions = {}):
     { description: 'Closes its SSE stream, then answers on the resumed one' },
     async (_args, ctx) => {
       ctx.closeStream();
-      await sleep(100, ctx.signal);
       return 'Reconnection test completed successfully';
     },
   );

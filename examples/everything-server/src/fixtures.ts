@@ -29,15 +29,6 @@ export interface ToolFixture {
   run: ToolHandler;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
 const text = (value: string): CallToolResult => ({ content: [{ type: 'text', text: value }] });
 const empty = { type: 'object' as const, properties: {} };
 const nameQuestion = {
@@ -243,9 +234,7 @@ export function toolFixtures(hooks: FixtureHooks): ToolFixture[] {
       },
       run: async (_args, ctx) => {
         await ctx.log('info', 'Tool execution started');
-        await sleep(50, ctx.signal);
         await ctx.log('info', 'Tool processing data');
-        await sleep(50, ctx.signal);
         await ctx.log('info', 'Tool execution completed');
         return text('Tool with logging executed successfully');
       },
@@ -269,9 +258,7 @@ export function toolFixtures(hooks: FixtureHooks): ToolFixture[] {
       },
       run: async (_args, ctx) => {
         await ctx.reportProgress(0, 100, 'Starting');
-        await sleep(50, ctx.signal);
         await ctx.reportProgress(50, 100, 'Halfway');
-        await sleep(50, ctx.signal);
         await ctx.reportProgress(100, 100, 'Done');
         return text('Tool with progress completed');
       },
@@ -372,7 +359,6 @@ export function toolFixtures(hooks: FixtureHooks): ToolFixture[] {
       },
       run: async (_args, ctx) => {
         ctx.closeStream();
-        await sleep(100, ctx.signal);
         return text('Reconnection test completed successfully');
       },
     },
