@@ -20,7 +20,7 @@ import type { InputOptions, ServerContext, ServerSession } from '@mcpkit/server'
 import {
   type CompiledSchema,
   compileJsonSchema,
-  compileSchema,
+  compileObjectSchema,
   type Infer,
   isSchemaShape,
   isStandardSchema,
@@ -231,7 +231,7 @@ function elicitationSchema(schema: SchemaInput | JsonSchemaObject): CompiledSche
   const what = 'the elicitation schema';
   compiled =
     isStandardSchema(schema) || isSchemaShape(schema) || !('type' in schema)
-      ? compileSchema(schema as SchemaInput, what)
+      ? compileObjectSchema(schema as SchemaInput, what)
       : compileJsonSchema(schema as JsonSchemaObject, what);
   const properties = (compiled.jsonSchema.properties ?? {}) as Record<string, { type?: unknown }>;
   for (const [name, property] of Object.entries(properties)) {

@@ -57,6 +57,7 @@ import { type PromptValue, toPromptResult } from './prompt-messages';
 import {
   type CompiledSchema,
   compileJsonSchema,
+  compileObjectSchema,
   compileSchema,
   type Infer,
   type JsonSchemaObject,
@@ -244,7 +245,6 @@ interface TemplateEntry {
   definition: ResourceTemplate;
   template: UriTemplate;
   params: CompiledSchema | undefined;
-  mimeType: string | undefined;
   complete: Record<string, Completer | undefined>;
   handler: ResourceHandler<string, unknown, unknown>;
   enabled: boolean;
@@ -366,7 +366,7 @@ export class FastMCP<L = undefined> {
     }
     const what = `the input of tool "${truncate(name)}"`;
     const input = config.input
-      ? compileSchema(config.input, what)
+      ? compileObjectSchema(config.input, what)
       : config.inputSchema
         ? compileJsonSchema(config.inputSchema, what)
         : undefined;
@@ -380,12 +380,8 @@ export class FastMCP<L = undefined> {
       name,
       inputSchema: (input?.jsonSchema ?? { type: 'object' }) as Tool['inputSchema'],
     };
-    if (config.title !== undefined) definition.title = config.title;
-    if (config.description !== undefined) definition.description = config.description;
+    copyDescriptive(definition, config);
     if (output) definition.outputSchema = output.jsonSchema as Tool['outputSchema'];
-    if (config.annotations !== undefined) definition.annotations = config.annotations;
-    if (config.icons !== undefined) definition.icons = config.icons;
-    if (config._meta !== undefined) definition._meta = config._meta;
     const entry: ToolEntry = { definition, input, output, handler, enabled: true };
     this.tools.set(name, entry);
     this.toolsChanged();
@@ -566,7 +562,6 @@ export class FastMCP<L = undefined> {
       definition,
       template,
       params,
-      mimeType: config.mimeType,
       complete: (config.complete ?? {}) as Record<string, Completer | undefined>,
       handler,
       enabled: true,
@@ -615,7 +610,7 @@ export class FastMCP<L = undefined> {
         params = parsed.value;
       }
       const value = await entry.handler(params as never, context);
-      return toReadResult(uri, value, entry.mimeType);
+      return toReadResult(uri, value, entry.definition.mimeType);
     }
     throw new McpError(
       context.era === 'stateless' ? ErrorCode.InvalidParams : ErrorCode.ResourceNotFound,
@@ -836,20 +831,9 @@ export class FastMCP<L = undefined> {
 
   private sharedHttpHandler(): StreamableHTTPHandler {
     if (!this.httpHandler) {
-      // start now so a broken lifespan shows at boot (logged), not as a puzzle on a request
+      // start now, so that a failing lifespan is logged at once (requests then get a 503)
       this.start().catch(() => undefined);
-      const server = this.server;
-      this.httpHandler = createStreamableHTTPHandler(
-        {
-          createSession: () => server.createSession(),
-          // the handler starts the server before its first request: through this.start(), so a
-          // failure is logged once with what to do
-          start: () => this.start(),
-          supportedProtocolVersions: server.supportedProtocolVersions,
-          getToolDefinitions: () => server.getToolDefinitions(),
-        },
-        this.httpOptions(),
-      );
+      this.httpHandler = createStreamableHTTPHandler(this.server, this.httpOptions());
     }
     return this.httpHandler;
   }
@@ -960,13 +944,11 @@ export class FastMCP<L = undefined> {
       enable: () => {
         if (entry.enabled) return;
         entry.enabled = true;
-        if (this.tools.get(name) === entry) this.toolList = undefined;
         changed();
       },
       disable: () => {
         if (!entry.enabled) return;
         entry.enabled = false;
-        if (this.tools.get(name) === entry) this.toolList = undefined;
         changed();
       },
       remove,

@@ -38,14 +38,8 @@ export function toPromptResult(value: unknown, description: string | undefined):
   const messages: PromptMessage[] = items.map((item) => {
     if (typeof item === 'string') return userMessage(item);
     if (isPromptMessage(item)) {
-      const content = (item as { content: unknown }).content;
-      return {
-        role: item.role,
-        content:
-          typeof content === 'string' || content instanceof Image || content instanceof Audio
-            ? toMessageContent(content)
-            : (content as PromptMessage['content']),
-      };
+      const content = (item as { content: unknown }).content as MessageContent;
+      return { role: item.role, content: toMessageContent(content) };
     }
     // anything else becomes user text, the way tool results do
     const [block] = toContentBlocks(item);

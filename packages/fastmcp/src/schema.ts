@@ -133,6 +133,21 @@ export function compileSchema(input: SchemaInput, what: string): CompiledSchema 
   );
 }
 
+/**
+ * Compiles what must describe named arguments (a tool's input, an elicitation form): an object
+ * schema. Anything else is refused here, at registration, not at the first call.
+ */
+export function compileObjectSchema(input: SchemaInput, what: string): CompiledSchema {
+  const compiled = compileSchema(input, what);
+  if (compiled.wrapped) {
+    throw new SdkError(
+      'INVALID_ARGUMENT',
+      `${what} must be an object schema (arguments are named), got ${JSON.stringify((compiled.jsonSchema.properties as { result: unknown }).result).slice(0, 80)}; use z.object({ … }) or a shape.`,
+    );
+  }
+  return compiled;
+}
+
 /** A plain JSON Schema, checked with mcpkit's JSON Schema validator (2020-12 unless `$schema` says). */
 export function compileJsonSchema(schema: JsonSchemaObject, what: string): CompiledSchema {
   if (schema.type !== 'object') {

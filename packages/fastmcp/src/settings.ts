@@ -6,7 +6,8 @@
 import { SdkError } from '@mcpkit/protocol';
 import { z } from 'zod';
 
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+/** From most to least verbose; `silent` logs nothing. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 /** How FastMCP runs over HTTP, and how much it logs (to stderr: stdout is the stdio wire). */
 export interface FastMCPSettings {

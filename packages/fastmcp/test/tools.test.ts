@@ -572,6 +572,18 @@ describe('tool registration', () => {
     );
   });
 
+  it('refuses an input schema that is not an object schema (arguments are named)', () => {
+    const mcp = new FastMCP('union-input', { logLevel: 'silent' });
+    const union = z.discriminatedUnion('k', [
+      z.object({ k: z.literal('a') }),
+      z.object({ k: z.literal('b') }),
+    ]);
+    expect(() => mcp.tool('x', { input: union }, () => 1)).toThrow(
+      /the input of tool "x" must be an object schema/,
+    );
+    expect(mcp.listTools()).toEqual([]);
+  });
+
   it('refuses an input that is neither a Standard Schema nor a shape of them', () => {
     const mcp = new FastMCP('bad-input', { logLevel: 'silent' });
     expect(() => mcp.tool('x', { input: { a: 1 } as never }, () => 1)).toThrow(

@@ -3,8 +3,7 @@
  * when the server runs over stdio.
  */
 import type { LogFields, Logger } from '@mcpkit/jsonrpc';
-
-const ORDER = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+import { LOG_LEVELS as ORDER } from '../settings';
 
 /** A logger writing `[name] level: message {fields}` lines to stderr, from `level` up. */
 export function stderrLogger(name: string, level: (typeof ORDER)[number]): Logger {
