@@ -269,6 +269,8 @@ export class Server<L = undefined> {
   /** Stops answering `method` (it then gets -32601). */
   removeRequestHandler(method: string): void {
     if (BUILTIN_METHODS.has(method)) return;
+    // the HTTP transport checks Mcp-Param-* headers against these definitions
+    if (method === 'tools/list') this.toolDefinitions = undefined;
     this.handlers.delete(method);
     if (!SUBSCRIPTION_METHODS.has(method)) this.registry.removeRequestHandler(method);
   }
@@ -496,10 +498,7 @@ export class Server<L = undefined> {
   ): Promise<unknown> {
     const caller = this.callerOf(method, params, request);
     if (caller.era === 'stateless' && REMOVED_IN_STATELESS.has(method)) {
-      throw new McpError(
-        ErrorCode.MethodNotFound,
-        `Method not found: "${method}" does not exist in protocol version ${caller.protocolVersion}.`,
-      );
+      throw removedMethodError(method, caller.protocolVersion);
     }
     const handler = this.handlers.get(method);
     if (!handler)
@@ -694,10 +693,7 @@ export class Server<L = undefined> {
     const version = (params?._meta as Record<string, unknown> | undefined)?.[
       MetaKey.ProtocolVersion
     ];
-    throw new McpError(
-      ErrorCode.MethodNotFound,
-      `Method not found: "${method}" does not exist in protocol version ${String(version ?? '2026-07-28')}.`,
-    );
+    throw removedMethodError(method, String(version ?? '2026-07-28'));
   }
 
   private initialize(params: InitializeRequestParams, ctx: RequestContext): InitializeResult {
@@ -800,11 +796,16 @@ function refuseRemovedMethods(method: string, params: Record<string, unknown> | 
   const meta = params?._meta as Record<string, unknown> | undefined;
   const version = meta?.[MetaKey.ProtocolVersion];
   if (typeof version === 'string' && eraOf(version) === 'stateless') {
-    throw new McpError(
-      ErrorCode.MethodNotFound,
-      `Method not found: "${method}" does not exist in protocol version ${truncate(version, 40)}.`,
-    );
+    throw removedMethodError(method, version);
   }
+}
+
+/** -32601 for a method the caller's protocol version does not have. */
+function removedMethodError(method: string, version: string): McpError {
+  return new McpError(
+    ErrorCode.MethodNotFound,
+    `Method not found: "${method}" does not exist in protocol version ${truncate(version, 40)}.`,
+  );
 }
 
 /** A request context for calls the server makes to its own handlers (no peer, never aborted). */

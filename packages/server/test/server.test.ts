@@ -338,6 +338,15 @@ describe('subscriptions/listen', () => {
 });
 
 describe('registration', () => {
+  it('lists tool definitions for transports, and forgets them when tools/list changes hands', async () => {
+    const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
+    const tool = { name: 'a', inputSchema: { type: 'object' as const } };
+    server.setRequestHandler('tools/list', () => ({ tools: [tool] }));
+    expect(await server.getToolDefinitions()).toEqual([tool]);
+    server.removeRequestHandler('tools/list');
+    expect(await server.getToolDefinitions()).toEqual([]);
+  });
+
   it('refuses a handler for a capability the server did not declare, saying what to declare', () => {
     const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
     expect(() => server.setRequestHandler('prompts/list', () => ({ prompts: [] }))).toThrow(
