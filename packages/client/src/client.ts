@@ -43,6 +43,7 @@ import {
   McpError,
   MetaKey,
   type Prompt,
+  pickCommonVersion,
   type ReadResourceRequestParams,
   type ReadResourceResult,
   ReadResourceResultSchema,
@@ -382,11 +383,10 @@ export class Client {
   /** The version to retry with after -32022, if the server named one we speak. */
   private correctiveVersion(error: unknown): string | undefined {
     if (!(error instanceof UnsupportedProtocolVersionError)) return undefined;
-    const ours = new Set(this.supportedVersions.filter((v) => eraOf(v) === 'stateless'));
-    return error.supported
-      .filter((v) => ours.has(v))
-      .sort()
-      .pop();
+    return pickCommonVersion(
+      error.supported,
+      this.supportedVersions.filter((v) => eraOf(v) === 'stateless'),
+    );
   }
 
   private useStateless(version: string, discover: DiscoverResult): void {

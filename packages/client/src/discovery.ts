@@ -4,7 +4,12 @@
  * found, a parse error without an id, an HTTP 400 asking for a session, an HTML page, a closed
  * connection, silence): clients that keyed this on one error code broke on real servers.
  */
-import { type DiscoverResult, DiscoverResultSchema, eraOf } from '@mcpkit/protocol';
+import {
+  type DiscoverResult,
+  DiscoverResultSchema,
+  eraOf,
+  pickCommonVersion,
+} from '@mcpkit/protocol';
 
 /** What a probe concluded about a server. */
 export type DiscoveryVerdict =
@@ -42,9 +47,10 @@ export function judgeProbe(
   if (!parsed.success) {
     return { era: 'stateful', reason: 'server/discover answered, but not with a discover result' };
   }
-  const ours = new Set(clientVersions.filter((v) => eraOf(v) === 'stateless'));
-  const shared = parsed.data.supportedVersions.filter((v) => ours.has(v)).sort();
-  const version = shared[shared.length - 1];
+  const version = pickCommonVersion(
+    parsed.data.supportedVersions,
+    clientVersions.filter((v) => eraOf(v) === 'stateless'),
+  );
   if (version === undefined) {
     return {
       era: 'stateful',
