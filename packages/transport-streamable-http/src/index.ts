@@ -20,7 +20,13 @@ export {
   standardHeadersFor,
 } from './mcp-headers';
 export type { CorsOptions } from './security';
-export { checkHostAndOrigin, corsHeaders, isLoopbackAddress, LOOPBACK_HOSTS } from './security';
+export {
+  checkHostAndOrigin,
+  corsHeaders,
+  HostSet,
+  isLoopbackAddress,
+  LOOPBACK_HOSTS,
+} from './security';
 export type { HandleContext, McpServerLike, StreamableHTTPHandlerOptions } from './server-handler';
 // Server side: the web-standard handler (node:http and Express adapters at /node and /express)
 export { createStreamableHTTPHandler, StreamableHTTPHandler } from './server-handler';

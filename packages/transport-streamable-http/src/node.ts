@@ -2,6 +2,7 @@
 // response objects into web-standard ones for the handler, and back.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { errorResponse } from '@mcpkit/protocol';
 import {
   BodyError,
   type HeadersLike,
@@ -230,18 +231,15 @@ async function writeWebResponse(response: Response, res: http.ServerResponse): P
   }
 }
 
-/** Options of {@link createMcpHttpServer}. */
 /** Answers a request outside the MCP endpoint: 404 with a JSON-RPC body naming where MCP is. */
 export function respondNotFound(res: http.ServerResponse, mcpPath: string): void {
   res.writeHead(404, { 'Content-Type': 'application/json' });
   res.end(
-    JSON.stringify({
-      jsonrpc: '2.0',
-      error: { code: -32000, message: `Not found: MCP is served at ${mcpPath}` },
-    }),
+    JSON.stringify(errorResponse(undefined, -32000, `Not found: MCP is served at ${mcpPath}`)),
   );
 }
 
+/** Options of {@link createMcpHttpServer}. */
 export interface McpHttpServerOptions extends StreamableHTTPHandlerOptions {
   /** The path MCP is served on. Default `/mcp`. */
   path?: string;
@@ -295,15 +293,15 @@ export function createMcpHttpServer(
     if (!socket.writable) return;
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    const body = JSON.stringify({
-      jsonrpc: '2.0',
-      error: {
-        code: -32000,
-        message: tooLarge
+    const body = JSON.stringify(
+      errorResponse(
+        undefined,
+        -32000,
+        tooLarge
           ? 'Request headers are too large; send fewer or smaller headers.'
           : `Bad request: ${error.message}`,
-      },
-    });
+      ),
+    );
     socket.end(
       `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );

@@ -26,16 +26,23 @@ export function hostNameOf(hostHeader: string): string {
   return colon === -1 ? value : value.slice(0, colon);
 }
 
+/** Allowed host names, lower-cased once (handlers build theirs at construction, not per request). */
+export class HostSet extends Set<string> {
+  constructor(hosts: readonly string[]) {
+    super(hosts.map((h) => h.toLowerCase()));
+  }
+}
+
 /**
  * Checks Host and Origin against the allowed host names (ports are not compared: the socket
  * already fixed the port). Returns a reason to refuse, or `undefined` when the request may pass.
  */
 export function checkHostAndOrigin(
   headers: HeadersLike,
-  allowedHosts: readonly string[],
+  allowedHosts: readonly string[] | HostSet,
   allowedOrigins: readonly string[] | undefined,
 ): string | undefined {
-  const allowed = new Set(allowedHosts.map((h) => h.toLowerCase()));
+  const allowed = allowedHosts instanceof HostSet ? allowedHosts : new HostSet(allowedHosts);
   const host = headers.get('host');
   if (!host || !allowed.has(hostNameOf(host))) {
     return `the Host header "${host ?? ''}" is not one this server answers to (DNS rebinding protection); allow it with allowedHosts`;
@@ -69,7 +76,7 @@ export interface CorsOptions {
 }
 
 /** Every header an MCP request may carry (Mcp-Param-* are echoed from the preflight). */
-const MCP_REQUEST_HEADERS = [
+const REQUEST_HEADERS_VALUE = [
   'Content-Type',
   'Accept',
   'Authorization',
@@ -78,8 +85,11 @@ const MCP_REQUEST_HEADERS = [
   'Mcp-Method',
   'Mcp-Name',
   'Last-Event-ID',
-];
-const MCP_EXPOSED_HEADERS = ['Mcp-Session-Id', 'MCP-Protocol-Version', 'WWW-Authenticate'];
+].join(', ');
+/** The response headers a browser client must be able to read. */
+const EXPOSED_HEADERS_VALUE = ['Mcp-Session-Id', 'MCP-Protocol-Version', 'WWW-Authenticate'].join(
+  ', ',
+);
 
 /** The CORS headers for a response to `request`, or none when its origin is not allowed. */
 export function corsHeaders(
@@ -93,13 +103,13 @@ export function corsHeaders(
   if (!ok) return {};
   const headers: Record<string, string> = {
     'Access-Control-Allow-Origin': rule === '*' ? '*' : origin,
-    'Access-Control-Expose-Headers': MCP_EXPOSED_HEADERS.join(', '),
+    'Access-Control-Expose-Headers': EXPOSED_HEADERS_VALUE,
   };
   if (rule !== '*') headers.Vary = 'Origin';
   if (request.method === 'OPTIONS') {
     const requested = request.headers.get('access-control-request-headers');
     // Mcp-Param-<name> headers cannot be listed in advance: allow whatever the preflight names
-    headers['Access-Control-Allow-Headers'] = requested ?? MCP_REQUEST_HEADERS.join(', ');
+    headers['Access-Control-Allow-Headers'] = requested ?? REQUEST_HEADERS_VALUE;
     headers['Access-Control-Allow-Methods'] = 'GET, POST, DELETE, OPTIONS';
     headers['Access-Control-Max-Age'] = String(options.maxAgeSeconds ?? 600);
   }

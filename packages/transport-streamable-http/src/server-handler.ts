@@ -8,7 +8,7 @@
  */
 import {
   type AuthInfo,
-  decodeValue,
+  decodeMessage,
   type Logger,
   type MessageExtra,
   type RequestInfo,
@@ -44,15 +44,16 @@ import { accepts, header, mediaType } from './internal/http-util';
 import { PostResponse, type ResponseMode } from './internal/post-response';
 import { SessionTransport } from './internal/session-transport';
 import { SSE_HEADERS, SseStream } from './internal/sse-stream';
-import { decodeHeaderValue, nameFieldOf } from './mcp-headers';
+import { decodeHeaderValue, type HeaderParamSpec, nameFieldOf } from './mcp-headers';
 import {
   type CorsOptions,
   checkHostAndOrigin,
   corsHeaders,
+  HostSet,
   isLoopbackAddress,
   LOOPBACK_HOSTS,
 } from './security';
-import { formatPrimingEvent, formatSseEvent } from './sse';
+import { formatMessageEvent, formatPrimingEvent } from './sse';
 
 /** What the handler needs of a server: mcpkit's `Server` fits. */
 export interface McpServerLike {
@@ -139,6 +140,25 @@ interface SessionEntry {
   session: { close(): Promise<void> };
 }
 
+const LOOPBACK_HOST_SET = new HostSet(LOOPBACK_HOSTS);
+
+/** Each tool's `x-mcp-header` arguments, by tool name (tools without any are left out). */
+function indexHeaderParams(tools: readonly Tool[]): Map<string, HeaderParamSpec[]> {
+  const byTool = new Map<string, HeaderParamSpec[]>();
+  for (const tool of tools) {
+    const properties = (
+      tool.inputSchema as { properties?: Record<string, Record<string, unknown>> } | undefined
+    )?.properties;
+    const params: HeaderParamSpec[] = [];
+    for (const [property, schema] of Object.entries(properties ?? {})) {
+      const name = schema?.['x-mcp-header'];
+      if (typeof name === 'string' && name !== '') params.push({ property, name });
+    }
+    if (params.length > 0) byTool.set(tool.name, params);
+  }
+  return byTool;
+}
+
 /**
  * Serves an MCP server over Streamable HTTP.
  * @example
@@ -151,6 +171,10 @@ export class StreamableHTTPHandler {
   private readonly options: StreamableHTTPHandlerOptions;
   private readonly logger: Logger;
   private readonly keepAliveMs: number;
+  private readonly allowedHosts: HostSet | 'any' | undefined;
+  private readonly cors: CorsOptions | undefined;
+  private headerParamsSource: readonly Tool[] | undefined;
+  private headerParamsByTool = new Map<string, HeaderParamSpec[]>();
   private started: Promise<void> | undefined;
   private sweeper: ReturnType<typeof setInterval> | undefined;
   private closed = false;
@@ -162,6 +186,9 @@ export class StreamableHTTPHandler {
     this.options = options;
     this.logger = options.logger ?? silentLogger;
     this.keepAliveMs = options.keepAliveIntervalMs ?? 15_000;
+    const hosts = options.allowedHosts;
+    this.allowedHosts = hosts === 'any' || hosts === undefined ? hosts : new HostSet(hosts);
+    this.cors = options.cors === true ? {} : options.cors || undefined;
     const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
     if (idle > 0 && !options.stateless) {
       this.sweeper = setInterval(() => this.expireIdleSessions(idle), Math.min(idle, 60_000));
@@ -186,9 +213,7 @@ export class StreamableHTTPHandler {
    */
   async serve(request: IncomingExchange): Promise<Reply> {
     try {
-      const cors = this.options.cors
-        ? corsHeaders(request, this.options.cors === true ? {} : this.options.cors)
-        : undefined;
+      const cors = this.cors ? corsHeaders(request, this.cors) : undefined;
       const reply = await this.route(request, cors ?? {});
       if (cors) addHeaders(reply, cors);
       return reply;
@@ -253,11 +278,11 @@ export class StreamableHTTPHandler {
   }
 
   private checkHost(request: IncomingExchange): string | undefined {
-    const allowed = this.options.allowedHosts;
+    const allowed = this.allowedHosts;
     if (allowed === 'any') return undefined;
     if (allowed === undefined) {
       if (!isLoopbackAddress(request.localAddress)) return undefined;
-      return checkHostAndOrigin(request.headers, LOOPBACK_HOSTS, this.options.allowedOrigins);
+      return checkHostAndOrigin(request.headers, LOOPBACK_HOST_SET, this.options.allowedOrigins);
     }
     return checkHostAndOrigin(request.headers, allowed, this.options.allowedOrigins);
   }
@@ -287,17 +312,7 @@ export class StreamableHTTPHandler {
         (error as Error).message,
       );
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      return errorReply(
-        400,
-        ErrorCode.ParseError,
-        `Parse error: the body is not valid JSON (${(error as Error).message}).`,
-      );
-    }
-    const decoded = decodeValue(body);
+    const decoded = decodeMessage(text);
     if (!decoded.ok) return jsonReply(decoded.response, 400);
     const message = decoded.message as Record<string, unknown>;
     const extra: MessageExtra = {
@@ -541,14 +556,14 @@ export class StreamableHTTPHandler {
       this.logger.warn('could not read tool definitions to check Mcp-Param headers', { error });
       return undefined;
     }
-    const tool = tools.find((t) => t.name === toolName);
-    const properties = (
-      tool?.inputSchema as { properties?: Record<string, Record<string, unknown>> } | undefined
-    )?.properties;
-    if (!properties) return undefined;
-    for (const [property, schema] of Object.entries(properties)) {
-      const name = schema?.['x-mcp-header'];
-      if (typeof name !== 'string' || name === '') continue;
+    // the server caches its definitions until the tool list changes: index them once per list
+    if (tools !== this.headerParamsSource) {
+      this.headerParamsSource = tools;
+      this.headerParamsByTool = indexHeaderParams(tools);
+    }
+    const params = this.headerParamsByTool.get(toolName);
+    if (!params) return undefined;
+    for (const { property, name } of params) {
       const value = args?.[property];
       if (value === undefined || value === null) continue;
       const raw = header(request.headers, `mcp-param-${name}`);
@@ -776,7 +791,7 @@ export class StreamableHTTPHandler {
         );
       }
       await store.replayEventsAfter(lastEventId, (eventId, message) => {
-        stream.write(formatSseEvent(JSON.stringify(message), { id: eventId, event: 'message' }));
+        stream.write(formatMessageEvent(message, eventId));
       });
       transport.attachGet(stream, streamId);
       return streamReply(stream, transport.sessionId);

@@ -155,6 +155,11 @@ export function formatSseEvent(
   return `${out}\n`;
 }
 
+/** One JSON-RPC message as a `message` event (what every MCP stream carries). */
+export function formatMessageEvent(message: unknown, eventId?: string): string {
+  return formatSseEvent(JSON.stringify(message), { id: eventId, event: 'message' });
+}
+
 /**
  * The priming event of a resumable stream: an id and empty data, so the client has an event id
  * to resume from before any message flowed (and learns the retry delay).

@@ -1,11 +1,11 @@
 /**
  * Small fetch helpers of the Streamable HTTP client transport. Runtime-neutral.
  */
+import { mediaType } from './http-util';
 
 /** The media type of a response, lower-case and without parameters (`''` when absent). */
 export function contentTypeOf(response: Response): string {
-  const raw = response.headers.get('content-type') ?? '';
-  return (raw.split(';')[0] ?? '').trim().toLowerCase();
+  return mediaType(response.headers.get('content-type'));
 }
 
 /** Releases a response body nobody will read, so the connection can be reused or closed. */

@@ -7,6 +7,7 @@
  * So the core works on this small contract instead: the web edge wraps `Request`/`Response`
  * around it, and the Node adapter feeds `IncomingMessage`/`ServerResponse` to it directly.
  */
+import { errorResponse, type RequestId } from '@mcpkit/protocol';
 import type { SseStream } from './sse-stream';
 
 /** The part of the web `Headers` API the handler uses; a web `Headers` object fits. */
@@ -71,13 +72,8 @@ export function errorReply(
   message: string,
   options: { id?: unknown; data?: unknown; headers?: Record<string, string> } = {},
 ): Reply {
-  const error: Record<string, unknown> = { code, message };
-  if (options.data !== undefined) error.data = options.data;
-  // The MCP schema has no null id: an error about an unreadable request carries no id at all.
-  const body: Record<string, unknown> = { jsonrpc: '2.0' };
-  if (options.id !== undefined && options.id !== null) body.id = options.id;
-  body.error = error;
-  return jsonReply(body, status, options.headers);
+  const id = options.id as RequestId | null | undefined;
+  return jsonReply(errorResponse(id, code, message, options.data), status, options.headers);
 }
 
 /** A JSON reply carrying one JSON-RPC message. */

@@ -6,8 +6,8 @@
  * event), `json` never does.
  */
 import type { JSONRPCMessage } from '@mcpkit/protocol';
-import { formatPrimingEvent, formatSseEvent } from '../sse';
-import type { Reply } from './exchange';
+import { formatMessageEvent, formatPrimingEvent } from '../sse';
+import { jsonReply, type Reply } from './exchange';
 import { SSE_HEADERS, SseStream } from './sse-stream';
 
 export type ResponseMode = 'auto' | 'sse' | 'json';
@@ -55,9 +55,7 @@ export class PostResponse {
   event(message: JSONRPCMessage, eventId?: string): boolean {
     if (!this.canStream) return false;
     if (!this.stream) this.openStream();
-    return (this.stream as SseStream).write(
-      formatSseEvent(JSON.stringify(message), { id: eventId, event: 'message' }),
-    );
+    return (this.stream as SseStream).write(formatMessageEvent(message, eventId));
   }
 
   /** Sends the answer and ends the response. */
@@ -66,16 +64,11 @@ export class PostResponse {
     if (!this.stream && !this.decided) {
       this.decided = true;
       this.done = true;
-      this.resolve({
-        kind: 'body',
-        status: this.options.statusOf(message),
-        headers: { 'Content-Type': 'application/json', ...this.options.headers },
-        body: JSON.stringify(message),
-      });
+      this.resolve(jsonReply(message, this.options.statusOf(message), this.options.headers));
       this.runCloseCallbacks();
       return;
     }
-    this.stream?.write(formatSseEvent(JSON.stringify(message), { id: eventId, event: 'message' }));
+    this.stream?.write(formatMessageEvent(message, eventId));
     this.end();
   }
 

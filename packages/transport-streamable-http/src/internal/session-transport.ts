@@ -13,7 +13,7 @@ import type {
 } from '@mcpkit/jsonrpc';
 import { type JSONRPCMessage, type RequestId, SdkError } from '@mcpkit/protocol';
 import type { EventStore } from '../event-store';
-import { formatSseEvent } from '../sse';
+import { formatMessageEvent } from '../sse';
 import type { PostResponse } from './post-response';
 import type { SseStream } from './sse-stream';
 
@@ -28,10 +28,6 @@ interface Stream {
 
 /** Most messages kept for a standalone GET stream that is not open yet. */
 const MAX_BACKLOG = 256;
-
-function sseEvent(message: JSONRPCMessage, eventId: string | undefined): string {
-  return formatSseEvent(JSON.stringify(message), { id: eventId, event: 'message' });
-}
 
 export interface SessionTransportOptions {
   sessionId: string;
@@ -197,11 +193,12 @@ export class SessionTransport implements Transport {
       if (isAnswer && stream.pending.size === 0) stream.post.final(message, eventId);
       else if (!stream.post.event(message, eventId)) {
         // a JSON-only response carries nothing before its answer: the GET stream does
-        if (stream.get && !stream.get.isClosed) stream.get.write(sseEvent(message, eventId));
+        if (stream.get && !stream.get.isClosed)
+          stream.get.write(formatMessageEvent(message, eventId));
         else this.toStandalone(message, undefined, true);
       }
     } else if (stream.get && !stream.get.isClosed) {
-      stream.get.write(sseEvent(message, eventId));
+      stream.get.write(formatMessageEvent(message, eventId));
       // a resumed request stream ends with its answer
       if (isAnswer && stream.pending.size === 0) stream.get.close();
     } else if (!isAnswer && !this.options.eventStore) {
@@ -224,7 +221,7 @@ export class SessionTransport implements Transport {
   ): void {
     const standalone = this.streams.get(this.standaloneId);
     if (standalone?.get && !standalone.get.isClosed) {
-      standalone.get.write(sseEvent(message, eventId));
+      standalone.get.write(formatMessageEvent(message, eventId));
       return;
     }
     const m = message as { id?: unknown; method?: unknown };
@@ -239,7 +236,7 @@ export class SessionTransport implements Transport {
           ),
         );
       }
-      this.backlog.push(sseEvent(message, eventId));
+      this.backlog.push(formatMessageEvent(message, eventId));
       return;
     }
     if (!this.options.eventStore) {
