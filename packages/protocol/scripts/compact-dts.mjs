@@ -25,10 +25,9 @@ function keyOf(node, sourceFile) {
   return bare.printNode(ts.EmitHint.Unspecified, node, sourceFile).replace(/\s+/g, '');
 }
 
-/** `declare const Name: <type>;` statements whose type is a zod type, by their type's key. */
+/** The names of `declare const Name: <zod type>;` statements, by their type's key. */
 function collectSchemas(sourceFile) {
   const byKey = new Map();
-  const roots = new Set();
   for (const statement of sourceFile.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
@@ -37,13 +36,12 @@ function collectSchemas(sourceFile) {
       if (!ts.isTypeReferenceNode(type) || !type.typeName.getText(sourceFile).startsWith('z.')) {
         continue;
       }
-      roots.add(type);
       const key = keyOf(type, sourceFile);
       // two schemas of the same type: the first one declared names it
       if (key.length >= MIN_KEY_LENGTH && !byKey.has(key)) byKey.set(key, declaration.name.text);
     }
   }
-  return { byKey, roots };
+  return byKey;
 }
 
 function compact(path) {
@@ -55,12 +53,14 @@ function compact(path) {
     true,
     ts.ScriptKind.TS,
   );
-  const { byKey, roots } = collectSchemas(sourceFile);
+  const byKey = collectSchemas(sourceFile);
   let replaced = 0;
 
   const transformer = (context) => {
+    // top-down, so the largest match wins; a declaration never names itself (`ownName`), but
+    // may be written by the name of an earlier schema of the same type
     const visit = (node, ownName) => {
-      if (ts.isTypeNode(node) && !roots.has(node)) {
+      if (ts.isTypeNode(node)) {
         const name = byKey.get(keyOf(node, sourceFile));
         if (name !== undefined && name !== ownName) {
           replaced++;
@@ -73,33 +73,11 @@ function compact(path) {
       ts.visitEachChild(
         file,
         (statement) => {
-          // a schema's own declaration may be written by another schema's name only when the
-          // two types are equal (it never names itself)
-          let ownName;
-          if (ts.isVariableStatement(statement)) {
-            const declaration = statement.declarationList.declarations[0];
-            if (declaration && ts.isIdentifier(declaration.name)) ownName = declaration.name.text;
-            const root = declaration?.type;
-            if (root && roots.has(root)) {
-              const name = byKey.get(keyOf(root, sourceFile));
-              if (name !== undefined && name !== ownName) {
-                replaced++;
-                return context.factory.updateVariableStatement(
-                  statement,
-                  statement.modifiers,
-                  context.factory.updateVariableDeclarationList(statement.declarationList, [
-                    context.factory.updateVariableDeclaration(
-                      declaration,
-                      declaration.name,
-                      declaration.exclamationToken,
-                      context.factory.createTypeQueryNode(context.factory.createIdentifier(name)),
-                      declaration.initializer,
-                    ),
-                  ]),
-                );
-              }
-            }
-          }
+          const declaration = ts.isVariableStatement(statement)
+            ? statement.declarationList.declarations[0]
+            : undefined;
+          const ownName =
+            declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
           return visit(statement, ownName);
         },
         context,
